@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { GraphQLError } from "graphql";
+import { createYoga, useErrorHandler, type Plugin } from "graphql-yoga";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { Config } from "./config.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { connectDb, db, disconnectDb } from "./db/client.ts";
+import { applyMigrations, pendingMigrations } from "./db/migrate.ts";
+import { schema } from "./graphql/schema.ts";
+import { verifyToken } from "./modules/auth/tokens.ts";
+import type { Context, InitialContext } from "./context.ts";
+import type { AppServices } from "./services.ts";
+
+export interface App {
+  services: AppServices;
+  /** Listens on `port` (0 = any free port) and resolves to the bound port. */
+  start(port?: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Limits applied to every operation over HTTP and WebSocket alike. */
+export const LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxTokens: 3000 } as const;
+
+export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  await connectDb(config.databaseUrl);
+  const applied = await applyMigrations(db());
+  if (applied.length) logger.info("migrations applied", { migrations: applied });
+
+  const services: AppServices = { config, logger };
+  const requestIds = new WeakMap<Request, string>();
+
+  const contextFactory = async (init: InitialContext): Promise<Context> => {
+    const header = init.request?.headers.get("authorization") ?? tokenFromParams(init.connectionParams);
+    const check = header ? await verifyToken(header, config.jwtSecret) : ({ failure: "MISSING_TOKEN" } as const);
+    return {
+      requestId: (init.request && requestIds.get(init.request)) ?? randomUUID(),
+      viewer: "viewer" in check ? check.viewer : null,
+      authFailure: "failure" in check ? check.failure : "MISSING_TOKEN",
+      services,
+    };
+  };
+
+  const requestIdPlugin: Plugin = {
+    onRequest({ request }) {
+      const given = request.headers.get("x-request-id");
+      requestIds.set(request, given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID());
+    },
+    onResponse({ request, response }) {
+      const id = requestIds.get(request);
+      if (id) response.headers.set("x-request-id", id);
+    },
+  };
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    context: contextFactory as never,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    renderGraphiQL,
+    graphiql: { subscriptionsProtocol: "WS", title: "JobWise GraphQL", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    // No stack traces or internal messages reach a client, in any environment.
+    maskedErrors: { isDev: false },
+    cors: config.allowedOrigins.length ? { origin: config.allowedOrigins, credentials: true, maxAge: 600 } : false,
+    logging: {
+      debug: (...a: unknown[]) => logger.debug(String(a[0]), { args: a.slice(1) }),
+      info: (...a: unknown[]) => logger.info(String(a[0])),
+      warn: (...a: unknown[]) => logger.warn(String(a[0])),
+      error: (...a: unknown[]) => logger.error(String(a[0]), { args: a.slice(1) }),
+    },
+    plugins: [
+      requestIdPlugin,
+      EnvelopArmorPlugin({
+        maxDepth: { n: LIMITS.maxDepth },
+        costLimit: { maxCost: LIMITS.maxCost },
+        maxAliases: { n: LIMITS.maxAliases },
+        maxTokens: { n: LIMITS.maxTokens },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: config.env !== "development" },
+      }) as Plugin,
+      useErrorHandler(({ errors, context, phase }) => {
+        for (const error of errors) {
+          const original = error instanceof GraphQLError ? error.originalError : error;
+          if (!original || original instanceof GraphQLError) continue;
+          logger.error("unexpected error", { requestId: (context as Partial<Context>).requestId, phase, error: original });
+        }
+      }) as Plugin,
+    ],
+  });
+
+  const server = createServer((req, res) => route(req, res));
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") return json(res, 200, { status: "ok" });
+    if (path === "/ready") return void ready(res);
+    if (path === "/" && req.method === "GET") {
+      res.writeHead(302, { location: "/graphql" });
+      return res.end();
+    }
+    return yoga.handle(req, res);
+  };
+
+  const ready = async (res: ServerResponse) => {
+    try {
+      await db().$queryRawUnsafe("SELECT 1");
+      const pending = await pendingMigrations(db());
+      if (pending.length) return json(res, 503, { status: "not ready", database: "ok", pendingMigrations: pending });
+      json(res, 200, { status: "ready", database: "ok", migrations: "applied", provider: "builtin" });
+    } catch (e) {
+      logger.error("readiness check failed", { error: e });
+      json(res, 503, { status: "not ready", database: "unreachable" });
+    }
+  };
+
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    verifyClient: ({ origin }: { origin?: string }) => !origin || !config.allowedOrigins.length || config.allowedOrigins.includes(origin) || isSameHostOrigin(origin),
+  });
+  const wsServer = useServer(
+    {
+      execute: (args: any) => args.rootValue.execute(args),
+      subscribe: (args: any) => args.rootValue.subscribe(args),
+      // A missing or bad token closes the socket with 4403 before any operation runs.
+      onConnect: async (ctx) => {
+        const check = await verifyToken(tokenFromParams(ctx.connectionParams), config.jwtSecret);
+        return "viewer" in check;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const { schema, execute, subscribe, contextFactory: makeContext, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          connectionParams: ctx.connectionParams,
+        });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError("Syntax error")];
+        }
+        const args = {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await makeContext(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args;
+      },
+    },
+    wss,
+  );
+
+  let stopped = false;
+  return {
+    services,
+    async start(port = config.port, host = config.host) {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => resolve());
+      });
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // Tell subscribers we are going away (1001) so clients reconnect elsewhere, then drain HTTP.
+      for (const client of wss.clients) client.close(1001, "Server shutting down");
+      await wsServer.dispose();
+      await new Promise<void>((r) => wss.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), 10_000);
+      if (server.listening) await closed;
+      clearTimeout(timer);
+      await disconnectDb();
+    },
+  };
+}
+
+function tokenFromParams(params: Record<string, unknown> | undefined | null): string | null {
+  const v = params?.authorization ?? params?.Authorization ?? params?.token;
+  return typeof v === "string" ? v : null;
+}
+
+function isSameHostOrigin(_origin: string) {
+  return false;
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+const GRAPHIQL_DEFAULT_QUERY = `# Welcome to JobWise. Register, copy the token, then add the header
+#   { "Authorization": "Bearer <token>" }
+# in the Headers tab below.
+mutation Register {
+  register(input: { email: "ada@example.com", password: "correct horse battery" }) {
+    __typename
+    ... on MutationRegisterSuccess { data { token user { id email } } }
+    ... on Error { message }
+  }
+}
+`;

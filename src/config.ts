@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const int = (name: string, def: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .default(def);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: int("PORT", 4000, 0, 65535),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/jobwise.db")
+    .default("file:./data/jobwise.db"),
+  UPLOAD_DIR: z.string().min(1).default("./uploads"),
+  MAX_UPLOAD_MB: int("MAX_UPLOAD_MB", 5, 1, 100),
+  JWT_SECRET: z.string().optional(),
+  JWT_EXPIRY_HOURS: int("JWT_EXPIRY_HOURS", 24, 1, 24 * 90),
+  GROQ_API_KEY: z.string().optional(),
+  GROQ_BASE_URL: z.url("GROQ_BASE_URL must be a URL such as https://api.groq.com").optional(),
+  GROQ_MODEL_FAST: z.string().min(1).default("llama-3.1-8b-instant"),
+  GROQ_MODEL_QUALITY: z.string().min(1).default("llama-3.3-70b-versatile"),
+  LLM_TIMEOUT_S: int("LLM_TIMEOUT_S", 60, 1, 600),
+  LLM_CONCURRENCY: int("LLM_CONCURRENCY", 4, 1, 64),
+  LLM_RETRY_AFTER_CAP_S: int("LLM_RETRY_AFTER_CAP_S", 20, 0, 600),
+  ENHANCEMENT_CONCURRENCY: int("ENHANCEMENT_CONCURRENCY", 2, 1, 32),
+  EXTRACT_TIMEOUT_S: int("EXTRACT_TIMEOUT_S", 10, 1, 120),
+  ALLOWED_ORIGINS: z.string().default(""),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Folder holding the database and the generated development secret. */
+  dataDir: string;
+  uploadDir: string;
+  maxUploadBytes: number;
+  jwtSecret: string;
+  jwtExpiryHours: number;
+  groq: { apiKey: string; baseURL?: string; modelFast: string; modelQuality: string } | null;
+  llmTimeoutMs: number;
+  llmConcurrency: number;
+  llmRetryAfterCapMs: number;
+  enhancementConcurrency: number;
+  extractTimeoutMs: number;
+  allowedOrigins: string[];
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const MIN_SECRET_BYTES = 32;
+
+/** Reads and validates the environment; every problem is listed in one message. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dbFile = e.DATABASE_URL.slice("file:".length);
+  const dataDir = dirname(isAbsolute(dbFile) ? dbFile : resolve(dbFile));
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    uploadDir: resolve(e.UPLOAD_DIR),
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    jwtSecret: resolveJwtSecret(e.JWT_SECRET, e.NODE_ENV, dataDir),
+    jwtExpiryHours: e.JWT_EXPIRY_HOURS,
+    groq: e.GROQ_API_KEY
+      ? { apiKey: e.GROQ_API_KEY, baseURL: e.GROQ_BASE_URL, modelFast: e.GROQ_MODEL_FAST, modelQuality: e.GROQ_MODEL_QUALITY }
+      : null,
+    llmTimeoutMs: e.LLM_TIMEOUT_S * 1000,
+    llmConcurrency: e.LLM_CONCURRENCY,
+    llmRetryAfterCapMs: e.LLM_RETRY_AFTER_CAP_S * 1000,
+    enhancementConcurrency: e.ENHANCEMENT_CONCURRENCY,
+    extractTimeoutMs: e.EXTRACT_TIMEOUT_S * 1000,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * Production must bring its own strong secret. Elsewhere a random one is generated once and
+ * kept beside the database, so tokens survive restarts without any setup.
+ */
+function resolveJwtSecret(given: string | undefined, env: string, dataDir: string): string {
+  if (given !== undefined) {
+    if (Buffer.byteLength(given) < MIN_SECRET_BYTES) {
+      if (env === "production") {
+        throw new ConfigError(
+          `JWT_SECRET is too short: it must be at least ${MIN_SECRET_BYTES} bytes in production (generate one with: openssl rand -base64 48)`,
+        );
+      }
+    }
+    return given;
+  }
+  if (env === "production") {
+    throw new ConfigError("JWT_SECRET is required in production (at least 32 bytes; generate one with: openssl rand -base64 48)");
+  }
+  const file = resolve(dataDir, "jwt-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,77 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Db } from "./client.ts";
+
+export const MIGRATIONS_DIR = join(import.meta.dirname, "../../prisma/migrations");
+
+interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
+
+/**
+ * Applies pending migrations in-process at start, in the same `_prisma_migrations` table the
+ * Prisma CLI uses, so `prisma migrate status/deploy` agree with what the server did. Starting
+ * without spawning the CLI keeps `npm start` and each test file fast.
+ */
+export async function applyMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await db.$executeRawUnsafe(CREATE_TABLE);
+  const applied = await appliedMigrations(db);
+  const failed = applied.filter((m) => m.finished_at === null && m.rolled_back_at === null);
+  if (failed.length) throw new Error(`migration ${failed[0].migration_name} failed earlier; fix the database before starting`);
+  const done = new Map(applied.map((m) => [m.migration_name, m.checksum]));
+  const newlyApplied: string[] = [];
+  for (const m of listMigrations(dir)) {
+    if (done.has(m.name)) {
+      if (done.get(m.name) !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
+      continue;
+    }
+    const id = randomUUID();
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
+        id, m.checksum, m.name, Date.now(),
+      );
+      for (const statement of splitSql(m.sql)) await tx.$executeRawUnsafe(statement);
+      await tx.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`, Date.now(), id);
+    });
+    newlyApplied.push(m.name);
+  }
+  return newlyApplied;
+}
+
+/** Names of migrations in the folder that the database has not finished applying. */
+export async function pendingMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const applied = new Set((await appliedMigrations(db)).filter((m) => m.finished_at !== null).map((m) => m.migration_name));
+  return listMigrations(dir).map((m) => m.name).filter((n) => !applied.has(n));
+}
+
+async function appliedMigrations(db: Db) {
+  return db.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown }[]>(
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+  );
+}
+
+/** Prisma's SQLite migrations are plain statements ended by ";" at line end, with "--" comments. */
+function splitSql(sql: string): string[] {
+  const withoutComments = sql.split("\n").filter((l) => !l.trim().startsWith("--")).join("\n");
+  return withoutComments.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean);
+}

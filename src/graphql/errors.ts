@@ -1,0 +1,96 @@
+import { GraphQLError } from "graphql";
+
+/** Base of every expected failure: returned as a typed member of a mutation's result union. */
+export class AppError extends Error {
+  readonly code: string = "APP_ERROR";
+}
+
+export interface FieldIssue {
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  override readonly code = "VALIDATION";
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+  static field(path: string | string[], message: string): ValidationError {
+    const p = Array.isArray(path) ? path : path.split(".");
+    return new ValidationError(message, [{ path: p, message }]);
+  }
+}
+
+export class NotFoundError extends AppError {
+  override readonly code = "NOT_FOUND";
+  constructor(
+    readonly resource: string,
+    id?: string,
+  ) {
+    super(id ? `${resource} ${id} was not found` : `${resource} was not found`);
+  }
+}
+
+export class NotAllowedError extends AppError {
+  override readonly code = "NOT_ALLOWED";
+}
+
+export class ConflictError extends AppError {
+  override readonly code = "CONFLICT";
+}
+
+export class InvalidCredentialsError extends AppError {
+  override readonly code = "INVALID_CREDENTIALS";
+  constructor(message = "The email or password is incorrect") {
+    super(message);
+  }
+}
+
+export class UnsupportedFileError extends AppError {
+  override readonly code = "UNSUPPORTED_FILE";
+  constructor(
+    message: string,
+    readonly found: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class LimitExceededError extends AppError {
+  override readonly code = "LIMIT_EXCEEDED";
+  constructor(
+    message: string,
+    readonly limit: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class AiUnavailableGqlError extends AppError {
+  override readonly code = "AI_UNAVAILABLE";
+}
+
+export type AuthFailure = "MISSING_TOKEN" | "INVALID_TOKEN" | "EXPIRED_TOKEN" | "REVOKED_TOKEN";
+
+const AUTH_MESSAGES: Record<AuthFailure, string> = {
+  MISSING_TOKEN: "Sign in first: send `Authorization: Bearer <token>` (get a token from login or register)",
+  INVALID_TOKEN: "The token is not valid; sign in again",
+  EXPIRED_TOKEN: "The token has expired; sign in again",
+  REVOKED_TOKEN: "The token is no longer valid (password changed or account deleted); sign in again",
+};
+
+/** Authentication is a transport concern, so it is a GraphQL error with a code, not a union member. */
+export function unauthenticated(reason: AuthFailure): GraphQLError {
+  return new GraphQLError(AUTH_MESSAGES[reason], { extensions: { code: "UNAUTHENTICATED", reason, http: { status: 401 } } });
+}
+
+/** Turns zod issues into field-level errors under `input`. */
+export function fromZod(issues: readonly { path: PropertyKey[]; message: string }[], root = "input"): ValidationError {
+  const fieldErrors = issues.map((i) => ({ path: [root, ...i.path.map(String)], message: i.message }));
+  const first = fieldErrors[0];
+  const summary = first ? `${first.path.join(".")}: ${first.message}` : "Invalid input";
+  return new ValidationError(fieldErrors.length > 1 ? `${summary} (and ${fieldErrors.length - 1} more)` : summary, fieldErrors);
+}

@@ -1,0 +1,15 @@
+import { lexicographicSortSchema, printSchema } from "graphql";
+import { builder } from "./builder.ts";
+import "./scalars.ts";
+import "./error-types.ts";
+import "../modules/auth/auth.schema.ts";
+import "../modules/profile/profile.schema.ts";
+import "../modules/profile/profile-items.schema.ts";
+import "../modules/profile/profile-events.schema.ts";
+
+export const schema = builder.toSchema();
+
+/** The committed schema.graphql is exactly this text; CI compares them. */
+export function printedSchema(): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}

@@ -1,0 +1,42 @@
+import jwt from "jsonwebtoken";
+import type { AuthFailure } from "../../graphql/errors.ts";
+import { db } from "../../db/client.ts";
+
+export interface Viewer {
+  id: string;
+  email: string;
+}
+
+const ISSUER = "jobwise";
+const ALGORITHM = "HS256" as const;
+
+export function signToken(user: { id: string; tokenVersion: number }, secret: string, expiryHours: number): string {
+  return jwt.sign({ tv: user.tokenVersion }, secret, {
+    algorithm: ALGORITHM,
+    subject: user.id,
+    issuer: ISSUER,
+    expiresIn: expiryHours * 3600,
+  });
+}
+
+export type TokenCheck = { viewer: Viewer } | { failure: AuthFailure };
+
+/**
+ * Verifies signature (HS256 only: `alg: none` and RS/HS confusion are refused), expiry and issuer,
+ * then that the user still exists and the token predates no password change.
+ */
+export async function verifyToken(raw: string | null | undefined, secret: string): Promise<TokenCheck> {
+  const token = raw?.replace(/^Bearer\s+/i, "").trim();
+  if (!token) return { failure: "MISSING_TOKEN" };
+  let payload: jwt.JwtPayload;
+  try {
+    const decoded = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER });
+    if (typeof decoded === "string" || !decoded.sub || typeof decoded.tv !== "number") return { failure: "INVALID_TOKEN" };
+    payload = decoded;
+  } catch (e) {
+    return { failure: e instanceof jwt.TokenExpiredError ? "EXPIRED_TOKEN" : "INVALID_TOKEN" };
+  }
+  const user = await db().user.findUnique({ where: { id: payload.sub! }, select: { id: true, email: true, tokenVersion: true } });
+  if (!user || user.tokenVersion !== payload.tv) return { failure: "REVOKED_TOKEN" };
+  return { viewer: { id: user.id, email: user.email } };
+}

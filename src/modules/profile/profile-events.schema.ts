@@ -1,0 +1,13 @@
+import { builder } from "../../graphql/builder.ts";
+import { db } from "../../db/client.ts";
+import { pubsub } from "../../pubsub.ts";
+
+builder.subscriptionField("profileUpdated", (t) =>
+  t.prismaField({
+    type: "MasterProfile",
+    authScopes: { viewer: true },
+    description: "Emits the profile each time the signed-in user changes it (from any session)",
+    subscribe: (_r, _a, ctx) => pubsub.subscribe("profile:updated", ctx.viewer!.id),
+    resolve: (query, event) => db().masterProfile.findUniqueOrThrow({ ...query, where: { id: (event as { profileId: string }).profileId } }),
+  }),
+);

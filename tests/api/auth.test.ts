@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import jwt from "jsonwebtoken";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { graphql } from "../gql/index.ts";
+import { collect, exec, ok, startServer, success, wsClient, type TestServer } from "../support/server.ts";
+import { RegisterDoc, newUser } from "../support/accounts.ts";
+import { db } from "../../src/db/client.ts";
+
+const LoginDoc = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      __typename
+      ... on MutationLoginSuccess { data { token user { email } } }
+      ... on Error { message code }
+    }
+  }
+`);
+const MeDoc = graphql(`query Me { me { id email } }`);
+const ChangePasswordDoc = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      __typename
+      ... on MutationChangePasswordSuccess { data { token } }
+      ... on Error { message code }
+      ... on ValidationError { fieldErrors { path message } }
+    }
+  }
+`);
+const DeleteAccountDoc = graphql(`
+  mutation DeleteAccount($input: DeleteAccountInput!) {
+    deleteAccount(input: $input) {
+      __typename
+      ... on MutationDeleteAccountSuccess { data { deletedUserId } }
+      ... on Error { message code }
+    }
+  }
+`);
+const UpsertNameDoc = graphql(`
+  mutation UpsertName($input: UpsertProfileInput!) {
+    upsertProfile(input: $input) { __typename ... on MutationUpsertProfileSuccess { data { id fullName } } }
+  }
+`);
+const ProfileUpdatedDoc = graphql(`subscription ProfileUpdated { profileUpdated { id fullName } }`);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+describe("register", () => {
+  it("normalises the email, returns a working token, and refuses the same email twice", async () => {
+    const data = await ok(server, RegisterDoc, { input: { email: "  Ada.Lovelace@Example.COM ", password: "analytical engine" } });
+    const reg = success(data.register);
+    expect(reg.user.email).toBe("ada.lovelace@example.com");
+    const me = await ok(server, MeDoc, {}, { token: reg.token });
+    expect(me.me.email).toBe("ada.lovelace@example.com");
+
+    const again = await ok(server, RegisterDoc, { input: { email: "ADA.LOVELACE@example.com", password: "another password" } });
+    expect(again.register).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
+  });
+
+  it.each([
+    ["a short password", { email: "short@example.com", password: "1234567" }, ["input", "password"], /at least 8/],
+    ["a malformed email", { email: "not-an-email", password: "long enough pw" }, ["input", "email"], /valid email/],
+    ["an empty email", { email: "", password: "long enough pw" }, ["input", "email"], /valid email/],
+    ["a too-long email", { email: `${"a".repeat(250)}@example.com`, password: "long enough pw" }, ["input", "email"], /254/],
+    ["a too-long password", { email: "long@example.com", password: "x".repeat(201) }, ["input", "password"], /at most 200/],
+  ])("rejects %s with a field error and creates nothing", async (_name, input, path, message) => {
+    const before = await db().user.count();
+    const data = await ok(server, RegisterDoc, { input });
+    expect(data.register.__typename).toBe("ValidationError");
+    const err = data.register as Extract<typeof data.register, { fieldErrors: unknown }>;
+    expect(err.fieldErrors[0].path).toEqual(path);
+    expect(err.fieldErrors[0].message).toMatch(message);
+    expect(await db().user.count()).toBe(before);
+  });
+
+  it("stores an argon2id hash, never the password", async () => {
+    const u = await newUser(server);
+    const row = await db().user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain(u.password);
+  });
+});
+
+describe("login", () => {
+  it("gives the same error for an unknown email and a wrong password", async () => {
+    const u = await newUser(server);
+    const wrong = await ok(server, LoginDoc, { input: { email: u.email, password: "wrong password" } });
+    const unknown = await ok(server, LoginDoc, { input: { email: "nobody@example.com", password: "wrong password" } });
+    expect(wrong.login).toEqual(unknown.login);
+    expect(wrong.login).toMatchObject({ __typename: "InvalidCredentialsError", code: "INVALID_CREDENTIALS" });
+  });
+
+  it("accepts the right password with any email case", async () => {
+    const u = await newUser(server);
+    const data = await ok(server, LoginDoc, { input: { email: u.email.toUpperCase(), password: u.password } });
+    expect(success(data.login).user.email).toBe(u.email);
+  });
+});
+
+describe("tokens over HTTP", () => {
+  const secret = "test-secret-that-is-long-enough-for-hs256-0123456789";
+  const cases = (userId: string): [string, string, string][] => [
+    ["expired", jwt.sign({ tv: 0 }, secret, { subject: userId, issuer: "jobwise", expiresIn: -10 }), "EXPIRED_TOKEN"],
+    ["signed with another secret", jwt.sign({ tv: 0 }, "another-secret-another-secret-another-secret", { subject: userId, issuer: "jobwise", expiresIn: 60 }), "INVALID_TOKEN"],
+    ["alg none", unsignedToken(userId), "INVALID_TOKEN"],
+    ["from another issuer", jwt.sign({ tv: 0 }, secret, { subject: userId, issuer: "someone-else", expiresIn: 60 }), "INVALID_TOKEN"],
+    ["garbage", "not.a.token", "INVALID_TOKEN"],
+  ];
+
+  it("refuses a missing token with UNAUTHENTICATED", async () => {
+    const res = await exec(server, MeDoc, {});
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "MISSING_TOKEN" });
+    expect(res.data).toBeNull();
+  });
+
+  it("refuses expired, tampered, foreign and alg:none tokens", async () => {
+    const u = await newUser(server);
+    const [h, p, s] = u.token.split(".");
+    const payload = JSON.parse(Buffer.from(p, "base64url").toString());
+    const tampered = [h, Buffer.from(JSON.stringify({ ...payload, sub: "someone-else" })).toString("base64url"), s].join(".");
+    for (const [name, token, reason] of [...cases(u.id), ["tampered", tampered, "INVALID_TOKEN"]]) {
+      const res = await exec(server, MeDoc, {}, { token });
+      expect(res.errors?.[0].extensions, name).toMatchObject({ code: "UNAUTHENTICATED", reason });
+    }
+  });
+});
+
+describe("changePassword", () => {
+  it("needs the current password, then revokes older tokens and accepts the new password", async () => {
+    const u = await newUser(server);
+    const bad = await ok(server, ChangePasswordDoc, { input: { currentPassword: "nope nope", newPassword: "brand new password" } }, { token: u.token });
+    expect(bad.changePassword.__typename).toBe("InvalidCredentialsError");
+
+    const short = await ok(server, ChangePasswordDoc, { input: { currentPassword: u.password, newPassword: "short" } }, { token: u.token });
+    expect(short.changePassword.__typename).toBe("ValidationError");
+
+    const changed = await ok(server, ChangePasswordDoc, { input: { currentPassword: u.password, newPassword: "brand new password" } }, { token: u.token });
+    const fresh = success(changed.changePassword).token;
+    const old = await exec(server, MeDoc, {}, { token: u.token });
+    expect(old.errors?.[0].extensions).toMatchObject({ reason: "REVOKED_TOKEN" });
+    expect((await ok(server, MeDoc, {}, { token: fresh })).me.id).toBe(u.id);
+    const login = await ok(server, LoginDoc, { input: { email: u.email, password: "brand new password" } });
+    expect(login.login.__typename).toBe("MutationLoginSuccess");
+  });
+});
+
+describe("deleteAccount", () => {
+  it("needs the password, then removes every row and every uploaded file of the user only", async () => {
+    const victim = await newUser(server);
+    const bystander = await newUser(server);
+    for (const u of [victim, bystander]) {
+      await ok(server, UpsertNameDoc, { input: { fullName: "Someone" } }, { token: u.token });
+      const folder = join(server.dir, "uploads", u.id, "samples");
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, "x.txt"), "hello");
+    }
+    const wrong = await ok(server, DeleteAccountDoc, { input: { password: "wrong password" } }, { token: victim.token });
+    expect(wrong.deleteAccount.__typename).toBe("InvalidCredentialsError");
+    expect(await db().user.count({ where: { id: victim.id } })).toBe(1);
+
+    const done = await ok(server, DeleteAccountDoc, { input: { password: victim.password } }, { token: victim.token });
+    expect(success(done.deleteAccount).deletedUserId).toBe(victim.id);
+    expect(await db().user.count({ where: { id: victim.id } })).toBe(0);
+    expect(await db().masterProfile.count({ where: { userId: victim.id } })).toBe(0);
+    expect(existsSync(join(server.dir, "uploads", victim.id))).toBe(false);
+    expect(await db().masterProfile.count({ where: { userId: bystander.id } })).toBe(1);
+    expect(existsSync(join(server.dir, "uploads", bystander.id, "samples", "x.txt"))).toBe(true);
+    const after = await exec(server, MeDoc, {}, { token: victim.token });
+    expect(after.errors?.[0].extensions).toMatchObject({ reason: "REVOKED_TOKEN" });
+  });
+});
+
+describe("WebSocket auth", () => {
+  it("delivers a subscription to a client authenticated through connectionParams", async () => {
+    const u = await newUser(server);
+    const client = wsClient(server, { authorization: `Bearer ${u.token}` });
+    const sub = collect(client, ProfileUpdatedDoc, {}, (ev) => ev.length >= 2);
+    await new Promise((r) => setTimeout(r, 300));
+    await ok(server, UpsertNameDoc, { input: { fullName: "First" } }, { token: u.token });
+    await ok(server, UpsertNameDoc, { input: { fullName: "Second" } }, { token: u.token });
+    const events = await sub.done;
+    expect(events.map((e) => e.data?.profileUpdated.fullName)).toEqual(["First", "Second"]);
+    await client.dispose();
+  });
+
+  it("does not deliver another user's events", async () => {
+    const a = await newUser(server);
+    const b = await newUser(server);
+    const client = wsClient(server, { authorization: `Bearer ${a.token}` });
+    const sub = collect(client, ProfileUpdatedDoc, {}, (ev) => ev.length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    await ok(server, UpsertNameDoc, { input: { fullName: "Bob" } }, { token: b.token });
+    await ok(server, UpsertNameDoc, { input: { fullName: "Alice" } }, { token: a.token });
+    const events = await sub.done;
+    expect(events.map((e) => e.data?.profileUpdated.fullName)).toEqual(["Alice"]);
+    await client.dispose();
+  });
+
+  it("closes the socket with 4403 for a missing, expired, tampered or alg:none token", async () => {
+    const u = await newUser(server);
+    const secret = server.env.JWT_SECRET;
+    const tokens: [string, Record<string, unknown> | undefined][] = [
+      ["missing", undefined],
+      ["expired", { authorization: `Bearer ${jwt.sign({ tv: 0 }, secret, { subject: u.id, issuer: "jobwise", expiresIn: -10 })}` }],
+      ["tampered", { authorization: `Bearer ${u.token.slice(0, -3)}abc` }],
+      ["alg none", { authorization: `Bearer ${unsignedToken(u.id)}` }],
+    ];
+    for (const [name, params] of tokens) {
+      const client = wsClient(server, params);
+      const err = await collect(client, ProfileUpdatedDoc, {}).done.then(
+        () => null,
+        (e: { code?: number }) => e,
+      );
+      expect(err?.code, name).toBe(4403);
+      await client.dispose();
+    }
+  });
+});
+
+function unsignedToken(sub: string) {
+  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  return `${enc({ alg: "none", typ: "JWT" })}.${enc({ sub, tv: 0, iss: "jobwise", exp: Math.floor(Date.now() / 1000) + 60 })}.`;
+}
