@@ -24,7 +24,7 @@ export interface App {
 }
 
 /** Limits applied to every operation over HTTP and WebSocket alike. */
-export const LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxTokens: 3000 } as const;
+export const LIMITS = { maxDepth: 10, maxCost: 1000, maxAliases: 15, maxTokens: 3000 } as const;
 
 export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -87,7 +87,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
           if (!original || original instanceof GraphQLError) continue;
-          logger.error("unexpected error", { requestId: (context as Partial<Context>).requestId, phase, error: original });
+          // In the execution phase envelop hands over the execution args, not the context itself.
+          const ctx = ((context as { contextValue?: Partial<Context> }).contextValue ?? context) as Partial<Context>;
+          logger.error("unexpected error", { requestId: ctx.requestId, phase, error: original });
         }
       }) as Plugin,
     ],
@@ -153,8 +155,13 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
           contextValue: await makeContext(),
           rootValue: { execute, subscribe },
         };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
+        // Armor's limits throw from validate() instead of returning errors.
+        try {
+          const errors = validate(args.schema, args.document);
+          if (errors.length) return errors;
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError("Invalid operation")];
+        }
         return args;
       },
     },

@@ -11,7 +11,7 @@ export interface Logger {
 }
 
 /** One JSON object per line on stdout, the shape log collectors expect. */
-export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, sink = (line: string) => process.stdout.write(line + "\n")): Logger {
+export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, sink: (line: string) => void = (line) => void process.stdout.write(line + "\n")): Logger {
   const write = (lvl: Exclude<LogLevel, "silent">, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
     sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer));

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "graphql";
+import { collect, exec, startServer, wsClient, type TestServer } from "../support/server.ts";
+import { newUser } from "../support/accounts.ts";
+import { LIMITS } from "../../src/app.ts";
+
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startServer({ ALLOWED_ORIGINS: "https://app.example.com" });
+  token = (await newUser(server)).token;
+});
+afterAll(() => server.stop());
+
+/** Raw query helper: these documents are deliberately outside the typed operation set. */
+async function raw(query: string) {
+  const res = await fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  return (await res.json()) as { errors?: { message: string }[]; data?: unknown };
+}
+
+async function overWs(query: string) {
+  const client = wsClient(server, { authorization: `Bearer ${token}` });
+  try {
+    const doc = parse(query);
+    return await collect(client, doc as never, {} as never).done.then(
+      (events) => ({ errors: (events[0] as { errors?: { message: string }[] })?.errors }),
+      (e: unknown) => ({ errors: Array.isArray(e) ? (e as { message: string }[]) : [{ message: String((e as Error)?.message ?? e) }] }),
+    );
+  } finally {
+    await client.dispose();
+  }
+}
+
+const deep = () => {
+  // me.profile.experiences... nested through fragments' worth of depth: use __type introspection nesting.
+  let q = "name";
+  for (let i = 0; i < LIMITS.maxDepth + 2; i++) q = `ofType { ${q} }`;
+  return `{ __type(name: "Profile") { ${q} } }`;
+};
+const manyAliases = () => `{ ${Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `a${i}: me { id }`).join(" ")} }`;
+const manyTokens = () => `{ me { ${Array.from({ length: LIMITS.maxTokens }, () => "id").join(" ")} } }`;
+const FULL = "me { profile { experiences { id title company location startDate endDate bullets technologies } projects { id name url repoUrl startDate endDate bullets technologies } education { id institution degree field startDate endDate gpa honors } links { label url } skills { technical soft languages certifications } customFields { key value } } }";
+// Each alias is a legitimate full-profile read; fourteen of them in one request are not.
+const costly = () => `{ ${Array.from({ length: 14 }, (_, i) => `p${i}: ${FULL}`).join(" ")} }`;
+
+describe.each([
+  ["HTTP", raw],
+  ["WebSocket", overWs],
+])("abuse limits over %s", (_transport, run) => {
+  it("refuses a query deeper than the limit", async () => {
+    const r = await run(deep());
+    expect(r.errors?.[0].message).toMatch(/depth/i);
+  });
+  it("refuses too many aliases", async () => {
+    const r = await run(manyAliases());
+    expect(r.errors?.[0].message).toMatch(/alias/i);
+  });
+  it("refuses a document with too many tokens", async () => {
+    const r = await run(manyTokens());
+    expect(r.errors?.[0].message).toMatch(/token/i);
+  });
+  it("refuses a query above the cost limit", async () => {
+    const r = await run(costly());
+    expect(r.errors?.map((e) => e.message).join(" ")).toMatch(/cost/i);
+  });
+  it("accepts an ordinary query", async () => {
+    const r = await run("{ me { id email } }");
+    expect(r.errors).toBeUndefined();
+  });
+});
+
+describe("field suggestions", () => {
+  it("are not offered outside development", async () => {
+    const r = await raw("{ me { emial } }");
+    expect(r.errors?.[0].message).toMatch(/Cannot query field/);
+    expect(r.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe("CORS", () => {
+  const preflight = (origin: string) =>
+    fetch(server.url, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+    });
+  it("allows an origin listed in ALLOWED_ORIGINS", async () => {
+    const res = await preflight("https://app.example.com");
+    expect(res.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+  });
+  it("does not allow any other origin", async () => {
+    const res = await preflight("https://evil.example.net");
+    expect(res.headers.get("access-control-allow-origin")).not.toBe("https://evil.example.net");
+    expect(res.headers.get("access-control-allow-origin")).not.toBe("*");
+  });
+});
+
+
+describe("cost of a realistic query", () => {
+  it("the full profile query stays well under the cost limit", async () => {
+    const r = await raw(`{ ${FULL} }`);
+    expect(r.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadConfig, ConfigError } from "../../src/config.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+/** Starts the real entry point (as `npm start` does) in a scratch folder and waits for it to listen or exit. */
+function startProcess(env: Record<string, string>, cwd: string) {
+  const child = spawn(TSX, [join(ROOT, "src/main.ts")], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  const listening = new Promise<string>((res, rej) => {
+    child.stdout.on("data", () => {
+      const m = out.match(/"url":"(http:\/\/localhost:\d+\/graphql)"/);
+      if (m) res(m[1]);
+    });
+    child.on("exit", (code) => rej(Object.assign(new Error(`exited ${code}`), { code, out, err })));
+  });
+  listening.catch(() => undefined); // awaited only by tests that expect it to listen
+  const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+  return { child, listening, exited, output: () => out + err };
+}
+
+describe("npm start on a fresh folder", () => {
+  it("applies migrations, generates a dev secret in the data folder, serves /health, /ready and GraphiQL, and stops cleanly", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "jobwise-start-"));
+    const p = startProcess({}, cwd);
+    try {
+      const url = await p.listening;
+      const base = url.replace("/graphql", "");
+      expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok" });
+      expect(await (await fetch(`${base}/ready`)).json()).toMatchObject({ status: "ready", migrations: "applied" });
+      const page = await (await fetch(url, { headers: { accept: "text/html" } })).text();
+      expect(page).toContain("JobWise GraphQL");
+      expect(page).not.toMatch(/unpkg\.com|cdn\.jsdelivr/); // GraphiQL works offline
+      const secret = join(cwd, "data", "jwt-secret");
+      expect(existsSync(join(cwd, "data", "jobwise.db"))).toBe(true);
+      expect(readFileSync(secret, "utf8").trim().length).toBeGreaterThanOrEqual(32);
+      expect(statSync(secret).mode & 0o077).toBe(0);
+      p.child.kill("SIGTERM");
+      expect(await p.exited).toBe(0);
+      expect(p.output()).toContain('"msg":"shutting down"');
+    } finally {
+      p.child.kill("SIGKILL");
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("refuses to start in production without a strong JWT secret, with a clear message", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "jobwise-start-"));
+    try {
+      for (const env of [{ NODE_ENV: "production" }, { NODE_ENV: "production", JWT_SECRET: "short" }]) {
+        const p = startProcess(env, cwd);
+        expect(await p.exited).toBe(78);
+        expect(p.output()).toMatch(/JWT_SECRET .*(required|too short).*32 bytes/);
+      }
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("configuration", () => {
+  it("lists every invalid variable with its name", () => {
+    const err = (() => {
+      try {
+        loadConfig({ PORT: "eighty", MAX_UPLOAD_MB: "0", LOG_LEVEL: "loud", DATABASE_URL: "postgres://x", JWT_SECRET: "x".repeat(40) });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    for (const name of ["PORT", "MAX_UPLOAD_MB", "LOG_LEVEL", "DATABASE_URL"]) expect(err!.message).toContain(name);
+  });
+
+  it("uses the documented defaults", () => {
+    const c = loadConfig({ JWT_SECRET: "x".repeat(40) });
+    expect(c).toMatchObject({ port: 4000, maxUploadBytes: 5 * 1024 * 1024, jwtExpiryHours: 24, groq: null, databaseUrl: "file:./data/jobwise.db" });
+  });
+});
