@@ -80,6 +80,8 @@ export interface WritingStyle {
   tone: Tone;
   /** 0..1: how strongly the text shows that tone. */
   toneScore: number;
+  /** One line on the tone, written by the provider (the numbers above stay deterministic). */
+  toneDescription?: string | null;
   // cover letters only
   greeting?: string | null;
   closing?: string | null;

@@ -60,6 +60,7 @@ describe("the prompts shipped in prompts/", () => {
       item_kind: "EXPERIENCE",
       item_text: "Built billing service in Go",
       facts: { technologies: ["Go"], organisations: ["Acme"], numbers: [] },
+      feedback: "",
     });
     expect(rendered).toMatchObject({ model: "quality", json: true });
     expect(rendered.user).toContain("<<<ITEM_TEXT\nBuilt billing service in Go\nITEM_TEXT>>>");

@@ -1,0 +1,222 @@
+// Parses one untrusted PDF or DOCX per message, off the main thread. Plain JavaScript on purpose:
+// worker_threads start it without the TypeScript loader, both under vitest and under tsx.
+// Protocol: in { id, kind: "pdf" | "docx", bytes: Uint8Array } or { id, kind, shared: SharedArrayBuffer, length }
+//           out { id, ok: true, text, pages, lines } | { id, ok: false, reason, message }
+//                 | { id, ok: false, internalError } when the worker itself is broken
+// The main thread (extract.ts) normalises the text and turns too-little-text into NO_TEXT.
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { parentPort } from "node:worker_threads";
+
+const MESSAGES = {
+  PDF_ENCRYPTED:
+    "This PDF is password-protected, so we can't read it. Remove the password (for example, open it and print it to a new PDF) and upload it again.",
+  PDF_CORRUPT:
+    "This PDF is damaged or incomplete and can't be read. Try exporting or downloading it again, then upload the new copy.",
+  DOCX_CORRUPT:
+    "This Word document is damaged and can't be opened. Open it in Word or LibreOffice, save it again as .docx, and upload the new copy.",
+};
+
+let pdfjsModule;
+let mammothModule;
+
+/**
+ * pdf.js itself, the very copy pdf-parse depends on (resolved from pdf-parse's own folder).
+ * pdf-parse's getText() flattens each page to lines and loses the vertical gaps, and those gaps
+ * are what tell a paragraph break from a wrapped line; so lines are assembled here from pdf.js
+ * text items, with their positions. Loaded on first use: a DOCX-only worker never pays for it.
+ */
+async function loadPdfjs() {
+  if (!pdfjsModule) {
+    const require = createRequire(import.meta.resolve("pdf-parse"));
+    pdfjsModule = await import(pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.mjs")).href);
+  }
+  return pdfjsModule;
+}
+
+async function loadMammoth() {
+  mammothModule ??= (await import("mammoth")).default;
+  return mammothModule;
+}
+
+async function extractPdf(bytes) {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: bytes,
+    verbosity: 0,
+    // Never compile font programs into JavaScript, never touch the host's fonts: text only.
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  });
+  try {
+    const doc = await task.promise;
+    const pageTexts = [];
+    const lines = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const { items } = await page.getTextContent();
+      const pageHeight = page.view[3] - page.view[1];
+      const pageLines = assembleLines(items);
+      pageTexts.push(linesToText(pageLines));
+      for (const line of pageLines) lines.push({ text: line.text, page: number, y: Math.round((pageHeight - line.y) * 10) / 10 });
+      page.cleanup();
+    }
+    return { ok: true, text: pageTexts.join("\n\n"), pages: doc.numPages, lines };
+  } catch (error) {
+    if (error?.name === "PasswordException") return { ok: false, reason: "ENCRYPTED", message: MESSAGES.PDF_ENCRYPTED };
+    return { ok: false, reason: "CORRUPT", message: MESSAGES.PDF_CORRUPT };
+  } finally {
+    await task.destroy().catch(() => {});
+  }
+}
+
+/**
+ * Text items come in content order, which for ordinary documents is reading order. An item
+ * starts a new line when the previous one ended one (hasEOL) or when it sits on another baseline.
+ * Within a line, a visible horizontal gap becomes a space, a wide one (a column, a right-aligned
+ * date) a tab.
+ */
+function assembleLines(items) {
+  const lines = [];
+  let current = null;
+  let endX = 0;
+  let breakPending = false;
+  for (const item of items) {
+    if (typeof item.str !== "string") continue;
+    const [, , , d, x, y] = item.transform;
+    const size = Math.abs(d) || item.height || 10;
+    if (item.str === "") {
+      if (item.hasEOL) breakPending = true;
+      continue;
+    }
+    const sameLine = current && !breakPending && Math.abs(current.y - y) < size * 0.5;
+    if (!sameLine) {
+      current = { text: "", y, size };
+      lines.push(current);
+    } else {
+      const gap = x - endX;
+      if (gap > size * 2) current.text += "\t";
+      else if (gap > size * 0.15 && !current.text.endsWith(" ") && !item.str.startsWith(" ")) current.text += " ";
+    }
+    current.text += item.str;
+    current.size = Math.max(current.size, size);
+    endX = x + item.width;
+    breakPending = item.hasEOL;
+  }
+  return lines.filter((line) => line.text.trim());
+}
+
+/** A blank line wherever the gap to the next line is clearly wider than the page's usual line pitch. */
+function linesToText(lines) {
+  const pitches = [];
+  for (let i = 1; i < lines.length; i++) {
+    const drop = lines[i - 1].y - lines[i].y;
+    if (drop > 0) pitches.push(drop);
+  }
+  pitches.sort((a, b) => a - b);
+  const pitch = pitches.length ? pitches[Math.floor(pitches.length / 2)] : 0;
+  let text = "";
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) {
+      const drop = lines[i - 1].y - lines[i].y;
+      const paragraphGap = pitch > 0 && (drop > pitch * 1.5 || drop < -lines[i].size);
+      text += paragraphGap ? "\n\n" : "\n";
+    }
+    text += lines[i].text;
+  }
+  return text;
+}
+
+async function extractDocx(bytes) {
+  const mammoth = await loadMammoth();
+  try {
+    // convertToHtml rather than extractRawText: raw text drops line breaks inside a paragraph
+    // ("Sincerely,<br>Name" became "Sincerely,Name") and the markers of Word's own lists.
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // Images are never read: we only want the text, and they can be most of the file.
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })) },
+    );
+    return { ok: true, text: htmlToText(result.value), pages: null, lines: null };
+  } catch {
+    return { ok: false, reason: "CORRUPT", message: MESSAGES.DOCX_CORRUPT };
+  }
+}
+
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(s) {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code) => {
+    if (code[0] !== "#") return ENTITIES[code.toLowerCase()] ?? whole;
+    const n = code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
+  });
+}
+
+/**
+ * Mammoth's HTML is small and regular (p, h1-h6, ul/ol/li, table/tr/td, br, a, strong, em, img),
+ * so a tag scanner is enough. Paragraphs end with a blank line; list items and table cells with
+ * a line break, list items get "• " or "1. " back.
+ */
+function htmlToText(html) {
+  const out = [];
+  const lists = [];
+  let cellDepth = 0;
+  const newline = () => {
+    const last = out.length ? out[out.length - 1] : "\n";
+    if (!last.endsWith("\n")) out.push("\n");
+  };
+  const tokens = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|([^<]+)/g;
+  for (const [, closing, rawTag, text] of html.matchAll(tokens)) {
+    if (text !== undefined) {
+      out.push(decodeEntities(text));
+      continue;
+    }
+    const tag = rawTag.toLowerCase();
+    if (tag === "br") out.push("\n");
+    else if (tag === "p" || /^h[1-6]$/.test(tag)) {
+      if (closing) out.push(lists.length || cellDepth ? "\n" : "\n\n");
+    } else if (tag === "ul" || tag === "ol") {
+      if (closing) {
+        lists.pop();
+        if (!lists.length) out.push("\n");
+      } else {
+        newline();
+        lists.push({ ordered: tag === "ol", count: 0 });
+      }
+    } else if (tag === "li") {
+      const list = lists[lists.length - 1];
+      if (closing) newline();
+      else if (list) {
+        list.count += 1;
+        out.push("  ".repeat(lists.length - 1) + (list.ordered ? `${list.count}. ` : "• "));
+      }
+    } else if (tag === "td" || tag === "th") {
+      if (closing) {
+        cellDepth -= 1;
+        newline();
+      } else cellDepth += 1;
+    } else if (tag === "tr" && closing) newline();
+    else if (tag === "table" && closing) out.push("\n");
+  }
+  return out.join("");
+}
+
+async function handle(message) {
+  // The shared buffer is reused for the next file as soon as we answer: work on our own copy.
+  const bytes = message.shared ? new Uint8Array(message.shared, 0, message.length).slice() : message.bytes;
+  if (message.kind === "pdf") return extractPdf(bytes);
+  if (message.kind === "docx") return extractDocx(bytes);
+  throw new Error(`Unsupported kind: ${message.kind}`);
+}
+
+parentPort?.on("message", async (message) => {
+  try {
+    parentPort.postMessage({ id: message.id, ...(await handle(message)) });
+  } catch (error) {
+    // Parse failures are answered above; reaching here means the worker itself is broken
+    // (a library failed to load), which is the server's fault and must not be blamed on the file.
+    parentPort.postMessage({ id: message.id, ok: false, internalError: String(error?.stack ?? error) });
+  }
+});
