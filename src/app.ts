@@ -15,6 +15,12 @@ import { schema } from "./graphql/schema.ts";
 import { verifyToken } from "./modules/auth/tokens.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
+import { createFileStorage } from "./ingest/storage.ts";
+import { createAiProvider } from "./ai/create-provider.ts";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { createFetch } from "@whatwg-node/fetch";
+import { JobRunner } from "./jobs/runner.ts";
+import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
 
 export interface App {
   services: AppServices;
@@ -26,13 +32,25 @@ export interface App {
 /** Limits applied to every operation over HTTP and WebSocket alike. */
 export const LIMITS = { maxDepth: 10, maxCost: 1000, maxAliases: 15, maxTokens: 3000 } as const;
 
-export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
+export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   await connectDb(config.databaseUrl);
   const applied = await applyMigrations(db());
   if (applied.length) logger.info("migrations applied", { migrations: applied });
 
-  const services: AppServices = { config, logger };
+  const services = {
+    config,
+    logger,
+    storage: createFileStorage(config.uploadDir),
+    ai: createAiProvider(config, logger),
+  } as AppServices;
+  services.runner = new JobRunner({
+    concurrency: config.enhancementConcurrency,
+    leaseMs: opts.leaseMs,
+    logger,
+    handle: (job, signal) => runEnhancement(services, job, signal),
+    onStateChange: publishJob,
+  });
   const requestIds = new WeakMap<Request, string>();
 
   const contextFactory = async (init: InitialContext): Promise<Context> => {
@@ -73,8 +91,12 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       warn: (...a: unknown[]) => logger.warn(String(a[0])),
       error: (...a: unknown[]) => logger.error(String(a[0]), { args: a.slice(1) }),
     },
+    // Uploads stop streaming at MAX_UPLOAD_MB (413) and carry one file per request.
+    fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes, files: 1, fieldSize: 1_000_000 } }),
     plugins: [
       requestIdPlugin,
+      // Multipart and GET requests must carry this header, which a cross-site form cannot set.
+      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth },
         costLimit: { maxCost: LIMITS.maxCost },
@@ -112,7 +134,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       await db().$queryRawUnsafe("SELECT 1");
       const pending = await pendingMigrations(db());
       if (pending.length) return json(res, 503, { status: "not ready", database: "ok", pendingMigrations: pending });
-      json(res, 200, { status: "ready", database: "ok", migrations: "applied", provider: "builtin" });
+      json(res, 200, { status: "ready", database: "ok", migrations: "applied", provider: services.ai.name });
     } catch (e) {
       logger.error("readiness check failed", { error: e });
       json(res, 503, { status: "not ready", database: "unreachable" });
@@ -176,12 +198,15 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         server.once("error", reject);
         server.listen(port, host, () => resolve());
       });
+      services.runner.start();
       return (server.address() as AddressInfo).port;
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      // Tell subscribers we are going away (1001) so clients reconnect elsewhere, then drain HTTP.
+      // Running jobs are requeued (they resume after the restart); then subscribers are told we
+      // are going away (1001) so clients reconnect, and HTTP drains.
+      await services.runner.stop();
       for (const client of wss.clients) client.close(1001, "Server shutting down");
       await wsServer.dispose();
       await new Promise<void>((r) => wss.close(() => r()));

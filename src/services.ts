@@ -1,11 +1,17 @@
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
+import type { FileStorage } from "./ingest/storage.ts";
+import type { AiProvider } from "./ai/provider.ts";
+import type { JobRunner } from "./jobs/runner.ts";
 
 /**
  * Long-lived collaborators built once by buildApp and handed to resolvers through the context.
- * Later modules (AI provider, storage, job runner, pubsub) add themselves here.
+ * Everything that talks to the outside world sits behind one of these interfaces.
  */
 export interface AppServices {
   config: Config;
   logger: Logger;
+  storage: FileStorage;
+  ai: AiProvider;
+  runner: JobRunner;
 }

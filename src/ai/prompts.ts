@@ -13,7 +13,7 @@ import type { ModelTier } from "./llm.ts";
 
 /** The variables the code supplies to each prompt. A prompt may use fewer, never others. */
 export const PROMPT_VARIABLES = {
-  enhance_item: ["style", "item_kind", "item_text", "facts"],
+  enhance_item: ["style", "item_kind", "item_text", "facts", "feedback"],
   style_tone: ["sample_text", "stats"],
   parse_job: ["job_text"],
   cover_letter: ["style", "tone", "length", "job", "facts"],

@@ -7,6 +7,7 @@ import {
   LimitExceededError,
   NotAllowedError,
   NotFoundError,
+  PreconditionError,
   UnsupportedFileError,
   ValidationError,
   type FieldIssue,
@@ -40,6 +41,12 @@ builder.objectType(NotFoundError, {
   fields: (t) => ({ resource: t.exposeString("resource") }),
 });
 builder.objectType(NotAllowedError, { name: "NotAllowedError", interfaces: [ErrorInterface], isTypeOf: (e) => e instanceof NotAllowedError, fields: () => ({}) });
+builder.objectType(PreconditionError, {
+  name: "PreconditionError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof PreconditionError,
+  fields: () => ({}),
+});
 builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface], isTypeOf: (e) => e instanceof ConflictError, fields: () => ({}) });
 builder.objectType(InvalidCredentialsError, {
   name: "InvalidCredentialsError",

@@ -38,6 +38,11 @@ export class NotAllowedError extends AppError {
   override readonly code = "NOT_ALLOWED";
 }
 
+/** The operation needs something the user has not done yet (a profile, a sample, …). */
+export class PreconditionError extends AppError {
+  override readonly code = "PRECONDITION_FAILED";
+}
+
 export class ConflictError extends AppError {
   override readonly code = "CONFLICT";
 }

@@ -6,6 +6,8 @@ import "../modules/auth/auth.schema.ts";
 import "../modules/profile/profile.schema.ts";
 import "../modules/profile/profile-items.schema.ts";
 import "../modules/profile/profile-events.schema.ts";
+import "../modules/sample/sample.schema.ts";
+import "../modules/enhancement/enhancement.schema.ts";
 
 export const schema = builder.toSchema();
 

@@ -58,7 +58,7 @@ describe("npm start on a fresh folder", () => {
   it("refuses to start in production without a strong JWT secret, with a clear message", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "jobwise-start-"));
     try {
-      for (const env of [{ NODE_ENV: "production" }, { NODE_ENV: "production", JWT_SECRET: "short" }]) {
+      for (const env of [{ NODE_ENV: "production" }, { NODE_ENV: "production", JWT_SECRET: "short" }] as Record<string, string>[]) {
         const p = startProcess(env, cwd);
         expect(await p.exited).toBe(78);
         expect(p.output()).toMatch(/JWT_SECRET .*(required|too short).*32 bytes/);

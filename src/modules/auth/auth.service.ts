@@ -1,7 +1,5 @@
 import { hash, verify, Algorithm } from "@node-rs/argon2";
 import { z } from "zod";
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import { db } from "../../db/client.ts";
 import { ConflictError, InvalidCredentialsError, NotFoundError, fromZod } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
@@ -91,7 +89,7 @@ export async function deleteAccount(services: AppServices, viewer: Viewer, input
   }
   await db().user.delete({ where: { id: user.id } }); // cascades to every owned row
   // Files go after the rows: a crash in between leaves orphan files, never rows pointing nowhere.
-  await rm(join(services.config.uploadDir, user.id), { recursive: true, force: true });
+  await services.storage.removeUser(user.id);
   services.logger.info("account deleted", { userId: user.id });
   return user.id;
 }

@@ -1,0 +1,21 @@
+import type { WritingStyle } from "../core/types.ts";
+import { enhanceBullets, enhanceSummary } from "../core/enhance.ts";
+import type { AiProvider } from "./provider.ts";
+
+/** The offline engine: deterministic rules over the pure core, no network, no key. */
+export function createBuiltinProvider(): AiProvider {
+  return {
+    name: "builtin",
+    describeTone: async (_sample, style) => describeToneFromStats(style),
+    async enhanceItem({ kind, lines, style, current }) {
+      if (kind === "SUMMARY") return [enhanceSummary(lines.join(" "), style)];
+      return enhanceBullets(lines, { style, current });
+    },
+  };
+}
+
+export function describeToneFromStats(style: WritingStyle): string {
+  const strength = style.toneScore >= 0.66 ? "clearly" : style.toneScore >= 0.33 ? "mostly" : "slightly";
+  const tense = style.tense === "MIXED" ? "mixed tenses" : `${style.tense.toLowerCase()} tense`;
+  return `${strength} ${style.tone.toLowerCase()}, ${tense}, sentences of about ${Math.round(style.avgSentenceWords)} words`;
+}

@@ -1,0 +1,60 @@
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import type { AiProvider } from "./provider.ts";
+import { createLlmClient, type LlmClient } from "./llm.ts";
+import { loadCheckedPrompts, renderPrompt, type PromptSet } from "./prompts.ts";
+import { EnhancedItemSchema, ToneSchema } from "./schemas.ts";
+import { describeToneFromStats } from "./builtin.ts";
+
+export interface GroqProvider extends AiProvider {
+  readonly llm: LlmClient;
+  readonly prompts: PromptSet;
+}
+
+export function createGroqProvider(config: Config, logger: Logger): GroqProvider {
+  const groq = config.groq!;
+  // Prompts are loaded and checked here so a broken prompt stops the start, not a request.
+  const prompts = loadCheckedPrompts(new URL("../../prompts", import.meta.url).pathname);
+  const llm = createLlmClient({
+    apiKey: groq.apiKey,
+    baseURL: groq.baseURL,
+    modelFast: groq.modelFast,
+    modelQuality: groq.modelQuality,
+    timeoutMs: config.llmTimeoutMs,
+    concurrency: config.llmConcurrency,
+    retryAfterCapMs: config.llmRetryAfterCapMs,
+    logger: (entry) => logger.debug("llm call", entry as unknown as Record<string, unknown>),
+  });
+  return {
+    name: "groq",
+    llm,
+    prompts,
+    async describeTone(sample, style) {
+      try {
+        const answer = await llm.completeJson({
+          ...renderPrompt(prompts, "style_tone", { sample_text: sample.slice(0, 6000), stats: style }),
+          schema: ToneSchema,
+        });
+        return answer.description;
+      } catch (e) {
+        // The tone line is a nicety: the deterministic statistics stand on their own.
+        logger.warn("tone description fell back to builtin", { error: e });
+        return describeToneFromStats(style);
+      }
+    },
+    async enhanceItem({ kind, lines, style, allowedFacts, violations, signal }) {
+      const itemText = kind === "SUMMARY" ? lines.join(" ") : lines.map((l) => `- ${l}`).join("\n");
+      const feedback = violations?.length
+        ? `Your previous answer mentioned facts that are not in the item or the allowed facts: ${violations.map((v) => `${v.kind} "${v.value}"`).join(", ")}. Remove them.`
+        : "";
+      const answer = await llm.completeJson({
+        ...renderPrompt(prompts, "enhance_item", { style, item_kind: kind, item_text: itemText, facts: allowedFacts, feedback }),
+        schema: EnhancedItemSchema,
+        signal,
+      });
+      const out = "bullets" in answer ? answer.bullets : [answer.text];
+      // The answer may merge bullets but never grow the item.
+      return kind === "SUMMARY" ? [out.join(" ")] : out.slice(0, lines.length);
+    },
+  };
+}

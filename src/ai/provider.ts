@@ -1,0 +1,32 @@
+import type { WritingStyle } from "../core/types.ts";
+import type { GroundingViolation } from "../core/grounding.ts";
+
+export type ProviderName = "builtin" | "groq";
+
+export type EnhanceItemKind = "SUMMARY" | "EXPERIENCE" | "PROJECT";
+
+export interface EnhanceItemInput {
+  kind: EnhanceItemKind;
+  /** Bullets of an experience or project; for a summary, one element: the summary text. */
+  lines: string[];
+  style: WritingStyle;
+  /** The item is the user's current role (present tense where the style allows). */
+  current: boolean;
+  /** Facts the rewrite may mention beyond the item itself (from the whole profile). */
+  allowedFacts: { numbers: string[]; organisations: string[]; technologies: string[] };
+  /** Set on the single retry after a grounding failure: what the previous answer invented. */
+  violations?: GroundingViolation[];
+  signal?: AbortSignal;
+}
+
+/**
+ * One interface, two implementations (builtin: deterministic and offline; groq: an LLM), chosen
+ * at start. Every result that an AI produced records `provider`.
+ */
+export interface AiProvider {
+  readonly name: ProviderName;
+  /** A one-line description of the sample's tone; the statistics themselves stay deterministic. */
+  describeTone(sample: string, style: WritingStyle): Promise<string>;
+  /** Rewritten lines of one item, same count or fewer; never new facts (checked by the caller). */
+  enhanceItem(input: EnhanceItemInput): Promise<string[]>;
+}

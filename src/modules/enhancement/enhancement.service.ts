@@ -1,0 +1,328 @@
+import pLimit from "p-limit";
+import { z } from "zod";
+import { db } from "../../db/client.ts";
+import { ConflictError, NotFoundError, PreconditionError, ValidationError, fromZod } from "../../graphql/errors.ts";
+import type { Viewer } from "../auth/tokens.ts";
+import type { AppServices } from "../../services.ts";
+import { Prisma as PrismaNS, type EnhancementJob, type Prisma } from "../../generated/prisma/client.ts";
+import { DEFAULT_STYLE } from "../../core/style.ts";
+import { checkGrounding, extractFacts, profileTexts, type GroundingViolation } from "../../core/grounding.ts";
+import type { WritingStyle } from "../../core/types.ts";
+import type { EnhanceItemKind } from "../../ai/provider.ts";
+import { AiError } from "../../ai/errors.ts";
+import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
+import { pubsub } from "../../pubsub.ts";
+
+export const SECTIONS = ["SUMMARY", "EXPERIENCES", "PROJECTS"] as const;
+export type Section = (typeof SECTIONS)[number];
+const ACTIVE = ["QUEUED", "RUNNING"] as const;
+export const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
+
+const StartInput = z.object({
+  sections: z.array(z.enum(SECTIONS)).min(1, "Choose at least one section").nullish(),
+  itemIds: z.array(z.string().min(1)).max(200).nullish(),
+  useDefaultStyle: z.boolean().nullish(),
+});
+
+export interface EnhancementResult {
+  changed: { kind: EnhanceItemKind; itemId: string | null }[];
+  unchanged: { kind: EnhanceItemKind; itemId: string | null }[];
+  rejected: { kind: EnhanceItemKind; itemId: string | null; violations: GroundingViolation[] }[];
+}
+
+export async function startEnhancement(services: AppServices, viewer: Viewer, input: unknown) {
+  const parsed = StartInput.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error.issues);
+  const sections = parsed.data.sections ?? [...SECTIONS];
+  const itemIds = [...new Set(parsed.data.itemIds ?? [])];
+  const profile = await loadProfile(viewer.id);
+  if (!profile) throw new PreconditionError("Create your profile first (upsertProfile), then enhance it");
+  const known = new Set([...profile.experiences, ...profile.projects].map((i) => i.id));
+  const unknown = itemIds.find((id) => !known.has(id));
+  if (unknown) throw new NotFoundError("Experience or project", unknown);
+  if (countTasks(profile, sections, itemIds) === 0) {
+    throw ValidationError.field(["input"], "Nothing to enhance: the chosen sections have no text yet");
+  }
+  const sample = await db().sampleDocument.findUnique({ where: { userId_type: { userId: viewer.id, type: "RESUME" } }, select: { id: true } });
+  if (!sample && !parsed.data.useDefaultStyle) {
+    throw new PreconditionError("Upload a resume sample first (uploadSample) so the rewrite follows your style, or pass useDefaultStyle: true");
+  }
+  const job = await db().$transaction(async (tx) => {
+    const active = await tx.enhancementJob.findFirst({ where: { userId: viewer.id, status: { in: [...ACTIVE] } }, select: { id: true } });
+    if (active) throw new ConflictError(`An enhancement is already running (${active.id}); wait for it or cancel it`);
+    return tx.enhancementJob.create({
+      data: { userId: viewer.id, provider: services.ai.name, sections, itemIds, useDefaultStyle: Boolean(parsed.data.useDefaultStyle) },
+    });
+  });
+  services.runner.wake();
+  return job;
+}
+
+function countTasks(profile: LoadedProfile, sections: readonly Section[], itemIds: string[]) {
+  return planTasks(profile, sections, itemIds).length;
+}
+
+interface Task {
+  kind: EnhanceItemKind;
+  itemId: string | null;
+  label: string;
+  lines: string[];
+  current: boolean;
+}
+
+/** The items a job rewrites, in the order a person reads the profile. */
+function planTasks(profile: LoadedProfile, sections: readonly Section[], itemIds: string[]): Task[] {
+  const wanted = (id: string) => itemIds.length === 0 || itemIds.includes(id);
+  const tasks: Task[] = [];
+  if (sections.includes("SUMMARY") && itemIds.length === 0 && profile.summary?.trim()) {
+    tasks.push({ kind: "SUMMARY", itemId: null, label: "summary", lines: [profile.summary], current: true });
+  }
+  if (sections.includes("EXPERIENCES")) {
+    for (const e of profile.experiences) {
+      if (wanted(e.id) && e.bullets.length) tasks.push({ kind: "EXPERIENCE", itemId: e.id, label: `${e.title} at ${e.company}`, lines: e.bullets, current: e.current });
+    }
+  }
+  if (sections.includes("PROJECTS")) {
+    for (const p of profile.projects) {
+      if (wanted(p.id) && p.bullets.length) tasks.push({ kind: "PROJECT", itemId: p.id, label: p.name, lines: p.bullets, current: false });
+    }
+  }
+  return tasks;
+}
+
+export async function cancelEnhancement(services: AppServices, viewer: Viewer, id: string) {
+  const job = await findOwnedJob(viewer, id);
+  if (TERMINAL.has(job.status)) throw new ConflictError(`This enhancement has already ended (${job.status.toLowerCase()})`);
+  if (job.status === "QUEUED") {
+    const r = await db().enhancementJob.updateMany({
+      where: { id, status: "QUEUED", revision: job.revision },
+      data: { status: "CANCELLED", message: "Cancelled before it started", finishedAt: new Date(), revision: { increment: 1 } },
+    });
+    if (r.count) return publishJob(await db().enhancementJob.findUniqueOrThrow({ where: { id } }));
+  }
+  await db().enhancementJob.update({ where: { id }, data: { cancelRequested: true } });
+  services.runner.abort(id);
+  return db().enhancementJob.findUniqueOrThrow({ where: { id } });
+}
+
+export async function findOwnedJob(viewer: Viewer, id: string) {
+  const job = await db().enhancementJob.findFirst({ where: { id, userId: viewer.id } });
+  if (!job) throw new NotFoundError("Enhancement job", id);
+  return job;
+}
+
+export function publishJob(job: EnhancementJob): EnhancementJob {
+  pubsub.publish("enhancement", job.id, job);
+  return job;
+}
+
+/** Writes a state change, then publishes it (database first, so a subscriber never sees the future). */
+async function update(jobId: string, data: Prisma.EnhancementJobUpdateInput): Promise<EnhancementJob> {
+  const job = await db().enhancementJob.update({ where: { id: jobId }, data: { ...data, revision: { increment: 1 } } });
+  return publishJob(job);
+}
+
+class CancelledError extends Error {}
+
+/**
+ * The job itself. Rewrites run concurrently (bounded by the provider's own limiter), progress is
+ * written and published as items finish, and the profile is written once, at the end, in one
+ * transaction: a failed or cancelled job leaves it exactly as it was.
+ */
+export async function runEnhancement(services: AppServices, job: EnhancementJob, signal: AbortSignal): Promise<void> {
+  const { ai, config, logger } = services;
+  const log = logger.child({ jobId: job.id });
+  // Progress writes are serialised so subscribers see them in order.
+  let chain: Promise<unknown> = Promise.resolve();
+  const progress = (data: Prisma.EnhancementJobUpdateInput) => (chain = chain.then(() => update(job.id, data)));
+  const checkCancelled = async () => {
+    if (signal.aborted && !(signal.reason instanceof Error && signal.reason.message === "cancelled")) throw signal.reason;
+    const row = await db().enhancementJob.findUnique({ where: { id: job.id }, select: { cancelRequested: true } });
+    if (row?.cancelRequested || signal.aborted) throw new CancelledError();
+  };
+
+  try {
+    await progress({ step: "loading", progress: 2, message: "Loading your profile" });
+    const profile = await loadProfile(job.userId);
+    if (!profile) throw new Error("The profile was deleted while the job waited");
+
+    await progress({ step: "style", progress: 5, message: "Reading your writing style" });
+    const style = await loadStyle(job);
+
+    const tasks = planTasks(profile, job.sections as Section[], job.itemIds as string[]);
+    const facts = mergeFacts(profileTexts(profile));
+    const sources = profileTexts(profile);
+    const result: EnhancementResult = { changed: [], unchanged: [], rejected: [] };
+    const outputs = new Map<string | null, string[]>();
+    let done = 0;
+    const limit = pLimit(Math.max(1, config.llmConcurrency));
+
+    await Promise.all(
+      tasks.map((task) =>
+        limit(async () => {
+          await checkCancelled();
+          const out = await enhanceGrounded(services, task, style, facts, [...task.lines, ...sources], signal);
+          if (out.violations) result.rejected.push({ kind: task.kind, itemId: task.itemId, violations: out.violations });
+          else if (same(out.lines, task.lines)) result.unchanged.push({ kind: task.kind, itemId: task.itemId });
+          else {
+            outputs.set(task.itemId, out.lines);
+            result.changed.push({ kind: task.kind, itemId: task.itemId });
+          }
+          done++;
+          await progress({
+            step: task.kind.toLowerCase(),
+            progress: 5 + Math.floor((90 * done) / tasks.length),
+            message: `${out.violations ? "Kept unchanged (would add facts)" : "Rewrote"} ${task.label} (${done}/${tasks.length})`,
+          });
+        }),
+      ),
+    );
+
+    await checkCancelled();
+    await chain;
+    await progress({ step: "saving", progress: 96, message: "Saving the new versions" });
+    await saveOutputs(profile.id, tasks, outputs);
+    await chain;
+    await update(job.id, {
+      status: "COMPLETED",
+      step: "done",
+      progress: 100,
+      message: `Enhanced ${result.changed.length} of ${tasks.length} items${result.rejected.length ? `; ${result.rejected.length} kept unchanged because the rewrite added facts` : ""}`,
+      result: result as unknown as Prisma.InputJsonValue,
+      finishedAt: new Date(),
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+    log.info("enhancement completed", { changed: result.changed.length, rejected: result.rejected.length });
+  } catch (e) {
+    await chain.catch(() => undefined);
+    if (e instanceof CancelledError) {
+      await update(job.id, { status: "CANCELLED", message: "Cancelled; your profile is unchanged", finishedAt: new Date(), leaseOwner: null, leaseUntil: null });
+      return;
+    }
+    if (signal.aborted && !(e instanceof AiError)) throw signal.reason ?? e; // shutdown: the runner requeues
+    const message = e instanceof AiError ? e.message : "The enhancement failed unexpectedly; your profile is unchanged";
+    if (!(e instanceof AiError)) log.error("enhancement failed", { error: e });
+    await update(job.id, { status: "FAILED", error: message, message: "Failed; your profile is unchanged", finishedAt: new Date(), leaseOwner: null, leaseUntil: null });
+  }
+}
+
+async function loadStyle(job: EnhancementJob): Promise<WritingStyle> {
+  if (job.useDefaultStyle) return DEFAULT_STYLE;
+  const sample = await db().sampleDocument.findUnique({ where: { userId_type: { userId: job.userId, type: "RESUME" } } });
+  return (sample?.style as unknown as WritingStyle) ?? DEFAULT_STYLE;
+}
+
+function mergeFacts(texts: string[]) {
+  const facts = extractFacts(texts.join("\n"));
+  return { numbers: facts.numbers, organisations: facts.organisations, technologies: facts.technologies };
+}
+
+/** One try, one retry with the violations named, then the item stays as it was. */
+async function enhanceGrounded(
+  services: AppServices,
+  task: Task,
+  style: WritingStyle,
+  allowedFacts: ReturnType<typeof mergeFacts>,
+  sources: string[],
+  signal: AbortSignal,
+): Promise<{ lines: string[]; violations?: undefined } | { lines: null; violations: GroundingViolation[] }> {
+  let violations: GroundingViolation[] | undefined;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const lines = await services.ai.enhanceItem({ kind: task.kind, lines: task.lines, style, current: task.current, allowedFacts, violations, signal });
+    const check = checkGrounding(lines.join("\n"), sources);
+    if (check.ok && lines.length > 0) return { lines };
+    violations = check.violations;
+    if (services.ai.name === "builtin") break; // deterministic: a second try would say the same
+  }
+  return { lines: null, violations: violations ?? [] };
+}
+
+function same(a: string[], b: string[]) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Rotates versions: the new text becomes `enhanced…`, the last one `previousEnhanced…`. */
+async function saveOutputs(profileId: string, tasks: Task[], outputs: Map<string | null, string[]>) {
+  await db().$transaction(async (tx) => {
+    const profile = await tx.masterProfile.findUniqueOrThrow({ where: { id: profileId } });
+    for (const task of tasks) {
+      const out = outputs.get(task.itemId);
+      if (!out) continue;
+      if (task.kind === "SUMMARY") {
+        await tx.masterProfile.update({
+          where: { id: profileId },
+          data: { previousEnhancedSummary: profile.enhancedSummary, enhancedSummary: out[0] },
+        });
+      } else {
+        const where = { id: task.itemId! };
+        const row = task.kind === "EXPERIENCE"
+          ? await tx.experience.findUnique({ where, select: { enhancedBullets: true } })
+          : await tx.project.findUnique({ where, select: { enhancedBullets: true } });
+        if (!row) continue; // deleted while the job ran
+        const data = { previousEnhancedBullets: row.enhancedBullets ?? PrismaNS.DbNull, enhancedBullets: out };
+        if (task.kind === "EXPERIENCE") await tx.experience.update({ where, data });
+        else await tx.project.update({ where, data });
+      }
+    }
+    await tx.masterProfile.update({ where: { id: profileId }, data: { enhancementVersion: { increment: 1 }, lastEnhancedAt: new Date() } });
+  });
+}
+
+// ---- versions ----
+
+const VersionInput = z.object({ itemId: z.string().min(1).nullish(), use: z.boolean().optional() });
+
+/** Finds the target (an experience, a project, or the summary when itemId is omitted). */
+async function findTarget(viewer: Viewer, itemId: string | null | undefined) {
+  const profile = await db().masterProfile.findUnique({ where: { userId: viewer.id } });
+  if (!profile) throw new NotFoundError("Profile");
+  if (!itemId) return { kind: "SUMMARY" as const, profile };
+  const exp = await db().experience.findFirst({ where: { id: itemId, profileId: profile.id } });
+  if (exp) return { kind: "EXPERIENCE" as const, profile, row: exp };
+  const proj = await db().project.findFirst({ where: { id: itemId, profileId: profile.id } });
+  if (proj) return { kind: "PROJECT" as const, profile, row: proj };
+  throw new NotFoundError("Experience or project", itemId);
+}
+
+export async function setUseEnhanced(viewer: Viewer, input: unknown) {
+  const parsed = VersionInput.required({ use: true }).safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error.issues);
+  const target = await findTarget(viewer, parsed.data.itemId);
+  const use = parsed.data.use!;
+  if (target.kind === "SUMMARY") {
+    if (use && !target.profile.enhancedSummary) throw new PreconditionError("The summary has no enhanced version yet");
+    await db().masterProfile.update({ where: { id: target.profile.id }, data: { useEnhancedSummary: use } });
+  } else {
+    if (use && target.row.enhancedBullets == null) throw new PreconditionError("This item has no enhanced version yet");
+    if (target.kind === "EXPERIENCE") await db().experience.update({ where: { id: target.row.id }, data: { useEnhanced: use } });
+    else await db().project.update({ where: { id: target.row.id }, data: { useEnhanced: use } });
+  }
+  return target.profile.id;
+}
+
+/** Puts the previous enhanced version back; with none, drops the enhanced text (back to the original). */
+export async function revertEnhancement(viewer: Viewer, input: unknown) {
+  const parsed = VersionInput.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error.issues);
+  const target = await findTarget(viewer, parsed.data.itemId);
+  if (target.kind === "SUMMARY") {
+    const p = target.profile;
+    if (!p.enhancedSummary) throw new PreconditionError("The summary has no enhanced version to revert");
+    await db().masterProfile.update({
+      where: { id: p.id },
+      data: { enhancedSummary: p.previousEnhancedSummary, previousEnhancedSummary: null, useEnhancedSummary: p.previousEnhancedSummary ? p.useEnhancedSummary : false },
+    });
+  } else {
+    const row = target.row;
+    if (row.enhancedBullets == null) throw new PreconditionError("This item has no enhanced version to revert");
+    const data = {
+      enhancedBullets: row.previousEnhancedBullets == null ? PrismaNS.DbNull : (row.previousEnhancedBullets as Prisma.InputJsonValue),
+      previousEnhancedBullets: PrismaNS.DbNull,
+      useEnhanced: row.previousEnhancedBullets != null ? row.useEnhanced : false,
+    };
+    if (target.kind === "EXPERIENCE") await db().experience.update({ where: { id: row.id }, data });
+    else await db().project.update({ where: { id: row.id }, data });
+  }
+  return target.profile.id;
+}
