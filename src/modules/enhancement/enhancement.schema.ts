@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.ts";
 import { ConflictError, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
@@ -160,7 +161,8 @@ async function* followJob(userId: string, jobId: string): AsyncGenerator<Enhance
   const events = pubsub.subscribe("enhancement", jobId);
   try {
     const current = await db().enhancementJob.findFirst({ where: { id: jobId, userId } });
-    if (!current) throw new NotFoundError("Enhancement job", jobId);
+    // Subscriptions have no result union: the typed failure travels as an error code.
+    if (!current) throw new GraphQLError(new NotFoundError("Enhancement job", jobId).message, { extensions: { code: "NOT_FOUND" } });
     yield current;
     if (enhancement.TERMINAL.has(current.status)) return;
     let seen = current.revision;
