@@ -10,6 +10,7 @@ import { checkGrounding, extractFacts, profileTexts, type GroundingViolation } f
 import type { WritingStyle } from "../../core/types.ts";
 import type { EnhanceItemKind } from "../../ai/provider.ts";
 import { AiError } from "../../ai/errors.ts";
+import { ShutdownError } from "../../jobs/runner.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
 import { pubsub } from "../../pubsub.ts";
 
@@ -136,7 +137,7 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
   let chain: Promise<unknown> = Promise.resolve();
   const progress = (data: Prisma.EnhancementJobUpdateInput) => (chain = chain.then(() => update(job.id, data)));
   const checkCancelled = async () => {
-    if (signal.aborted && !(signal.reason instanceof Error && signal.reason.message === "cancelled")) throw signal.reason;
+    if (signal.reason instanceof ShutdownError) throw signal.reason;
     const row = await db().enhancementJob.findUnique({ where: { id: job.id }, select: { cancelRequested: true } });
     if (row?.cancelRequested || signal.aborted) throw new CancelledError();
   };
@@ -196,11 +197,12 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
     log.info("enhancement completed", { changed: result.changed.length, rejected: result.rejected.length });
   } catch (e) {
     await chain.catch(() => undefined);
-    if (e instanceof CancelledError) {
+    // Shutdown wins over whatever the interrupted call threw: the runner requeues the job.
+    if (signal.reason instanceof ShutdownError) throw signal.reason;
+    if (e instanceof CancelledError || signal.aborted) {
       await update(job.id, { status: "CANCELLED", message: "Cancelled; your profile is unchanged", finishedAt: new Date(), leaseOwner: null, leaseUntil: null });
       return;
     }
-    if (signal.aborted && !(e instanceof AiError)) throw signal.reason ?? e; // shutdown: the runner requeues
     const message = e instanceof AiError ? e.message : "The enhancement failed unexpectedly; your profile is unchanged";
     if (!(e instanceof AiError)) log.error("enhancement failed", { error: e });
     await update(job.id, { status: "FAILED", error: message, message: "Failed; your profile is unchanged", finishedAt: new Date(), leaseOwner: null, leaseUntil: null });
