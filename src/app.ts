@@ -20,6 +20,7 @@ import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
+import { closeExtractPool } from "./ingest/extract.ts";
 import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
 
 export interface App {
@@ -215,6 +216,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       const timer = setTimeout(() => server.closeAllConnections(), 10_000);
       if (server.listening) await closed;
       clearTimeout(timer);
+      await closeExtractPool();
       await disconnectDb();
     },
   };

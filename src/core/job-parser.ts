@@ -20,7 +20,7 @@
 
 import type { JobRequirement, ParsedJob, RemoteMode, SalaryPeriod, Seniority } from "./types.ts";
 import { canonicalSkill, findSkills } from "./lexicon.ts";
-import { countPhrase, hasBulletMarker, normaliseText, splitSentences, stripBulletMarker } from "./text.ts";
+import { hasBulletMarker, normaliseText, splitSentences, stripBulletMarker } from "./text.ts";
 
 export type SectionKind = "requirements" | "preferred" | "responsibilities" | "benefits" | "about" | "other";
 
@@ -72,22 +72,36 @@ function wordCountOf(s: string): number {
 }
 
 /** A line on its own that opens a section; returns the heading's kind. */
-function detectHeading(line: string): { kind: SectionKind; heading: string } | null {
+interface Heading {
+  kind: SectionKind;
+  heading: string;
+  /** Only a line ending in ":" is weak: "Experience with one of the following:" may open a list. */
+  weak: boolean;
+}
+
+/** A plain line ("What you'll do") is a heading only if it reads like one, not like a requirement. */
+function plainHeadingShape(bare: string): boolean {
+  return /^[\p{Lu}]/u.test(bare) && !/^\S+.*\b(?:with|using|in)\b/i.test(bare) && findSkills(bare).length === 0;
+}
+
+/** A line on its own that opens a section; returns the heading's kind. */
+function detectHeading(line: string): Heading | null {
   if (!line || hasBulletMarker(line)) return null;
   const explicit = headingText(line);
-  if (explicit) return { kind: classifyHeading(explicit) ?? "other", heading: explicit };
+  if (explicit) return { kind: classifyHeading(explicit) ?? "other", heading: explicit, weak: false };
   const bare = line.replace(/[\p{Emoji_Presentation}\p{Extended_Pictographic}]/gu, "").trim();
   const words = wordCountOf(bare);
   if (words === 0 || words > 8) return null;
   if (/:$/.test(bare)) {
     const text = bare.replace(/:$/, "").trim();
-    return { kind: classifyHeading(text) ?? "other", heading: text };
+    const kind = classifyHeading(text);
+    return { kind: kind ?? "other", heading: text, weak: kind === null || !plainHeadingShape(text) };
   }
   if (/[.,;!]$/.test(bare)) return null;
   const allCaps = /\p{Lu}/u.test(bare) && bare === bare.toUpperCase() && words <= 6;
   const kind = classifyHeading(bare);
-  if (kind && (words <= 6 || allCaps)) return { kind, heading: bare };
-  if (allCaps) return { kind: "other", heading: bare };
+  if (kind && (allCaps || (words <= 6 && plainHeadingShape(bare)))) return { kind, heading: bare, weak: false };
+  if (allCaps) return { kind: "other", heading: bare, weak: false };
   return null;
 }
 
@@ -110,6 +124,8 @@ function splitSections(lines: string[]): { header: string[]; sections: Section[]
     if (heading && heading.kind === "other" && sections.length === 0) {
       // Unnamed headings above the first real section are the posting's header ("# Senior Engineer").
       header.push(line);
+    } else if (heading?.weak && current && current.kind !== "other" && current.kind !== "about") {
+      current.lines.push(line);
     } else if (heading || inline) {
       const h = (heading ?? inline)!;
       current = { kind: h.kind, heading: h.heading, lines: inline ? [inline.rest] : [] };
@@ -459,15 +475,15 @@ function candidateFrom(line: string, a: MoneyAtom, b: MoneyAtom | null): SalaryC
   const period = periodIn(line.slice(end, end + 40)) ?? periodIn(line);
   const top = hi ?? lo;
   if (!currency && top < 1000 && period !== "HOUR") return null;
-  const prefix = line.slice(Math.max(0, a.start - 12), a.start);
-  const upTo = /\b(?:up to|max(?:imum)?|under)\s*$/i.test(prefix);
+  // "up to $90k" has only a maximum; "$85k+" only a minimum.
+  const upTo = hi === null && /\b(?:up to|max(?:imum)?|under)\s*$/i.test(line.slice(Math.max(0, a.start - 12), a.start));
+  const openEnded = hi === null && line[end] === "+";
   const salary: Salary = {
-    min: upTo && hi === null ? null : lo,
-    max: hi ?? (upTo ? lo : /\+$/.test(line.slice(end, end + 1)) ? null : lo),
+    min: upTo ? null : lo,
+    max: openEnded ? null : (hi ?? lo),
     currency,
     period: period ?? (top <= 300 ? "HOUR" : top < 15000 ? "MONTH" : "YEAR"),
   };
-  if (/\+$/.test(line.slice(end, end + 1)) && hi === null) salary.max = null;
   const score =
     (SALARY_CONTEXT.test(line) ? 3 : 0) + (currency ? 2 : 0) + (b ? 2 : 0) + (period ? 1 : 0) - (NOT_SALARY.test(around) ? 4 : 0);
   if (score < 3 || (!currency && !SALARY_CONTEXT.test(line))) return null;
@@ -691,11 +707,9 @@ export function parseJobText(raw: string): ParsedJob {
   const headerInfo = extractHeader(header, sections, description);
 
   const bySection = (kind: SectionKind) => sections.filter((s) => s.kind === kind).flatMap((s) => sectionItems(s.lines));
-  const nonBenefitText = sections.filter((s) => s.kind !== "benefits").length
-    ? [...header, ...sections.filter((s) => s.kind !== "benefits").flatMap((s) => [s.heading ?? "", ...s.lines])].join("\n")
-    : description;
-  const proseSentences = sections.length ? [] : splitSentences(description);
-  const requirements = requirementsFrom(sections, proseSentences.length ? proseSentences : splitSentences(nonBenefitText));
+  // Perks ("free gym", "health insurance") say nothing about the skills the job needs.
+  const nonBenefitText = [...header, ...sections.filter((s) => s.kind !== "benefits").flatMap((s) => [s.heading ?? "", ...s.lines])].join("\n");
+  const requirements = requirementsFrom(sections, splitSentences(nonBenefitText));
   const responsibilities = bySection("responsibilities");
   const benefits = bySection("benefits");
 
@@ -798,10 +812,4 @@ export function parseJobFields(fields: JobFields): ParsedJob {
     remoteMode: remoteFromField(fields.remote) ?? parsed.remoteMode,
     seniority,
   };
-}
-
-/** How often a keyword occurs in the job text (used by ranking for tie-breaks and weights). */
-export function keywordFrequency(job: ParsedJob, keyword: string): number {
-  const viaLexicon = findSkills(job.description).filter((m) => m.canonical === keyword).length;
-  return viaLexicon || countPhrase(job.description, keyword);
 }

@@ -79,7 +79,11 @@ const root: TrieNode = { children: new Map(), terminals: [] };
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  // ASCII fast path: findSkills calls this for nearly every character.
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(ch);
 }
 
 /** Whitespace and hyphen runs become one space, so "cross-functional" equals "cross functional". */
@@ -199,6 +203,8 @@ function terminalAccepts(t: Terminal, text: string, start: number, end: number):
 }
 
 function lowerChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
   const lower = ch.toLowerCase();
   return lower.length === 1 ? lower : ch;
 }

@@ -62,7 +62,11 @@ interface Unit {
   blockStart: boolean;
 }
 
-const BULLET = /^([•·▪◦●○■□➢➤►▸✓✔*\-–\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)])\s+(?=\S)/u;
+/**
+ * A bullet opens with a symbol (a space after it is optional: PDFs often lose it), or with a
+ * hyphen, asterisk, dash or number followed by a space ("-5%" and "2.1 million" are not bullets).
+ */
+const BULLET = /^(?:([•·▪◦●○■□➢➤►▸✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc])\s*|([*\-–]|\d{1,2}[.)])\s+)(?=\S)/u;
 /** Symbol/Wingdings glyphs that Word's list bullets turn into in many PDFs. */
 const PRIVATE_USE_MARKERS: Record<string, string> = { "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓" };
 
@@ -123,7 +127,7 @@ function readUnits(text: string): Unit[] {
       units.push({
         kind: bullet ? "bullet" : "line",
         text: bullet ? line.text.slice(bullet[0].length).trim() : line.text,
-        marker: bullet ? normaliseMarker(bullet[1]) : null,
+        marker: bullet ? normaliseMarker(bullet[1] ?? bullet[2]) : null,
         blockStart: line.blockStart,
       });
     }

@@ -128,6 +128,10 @@ const phraseCache = new Map<string, RegExp>();
 
 /** Case-insensitive, word-bounded phrase test where spaces and hyphens are interchangeable. */
 export function phraseRegExp(phrase: string): RegExp {
+  return new RegExp(cachedPhraseRegExp(phrase));
+}
+
+function cachedPhraseRegExp(phrase: string): RegExp {
   let re = phraseCache.get(phrase);
   if (!re) {
     const parts = phrase.trim().split(/[\s\-]+/).map(escapeRegExp);
@@ -140,7 +144,8 @@ export function phraseRegExp(phrase: string): RegExp {
 
 export function countPhrase(text: string, phrase: string): number {
   if (!phrase.trim()) return 0;
-  return [...text.matchAll(phraseRegExp(phrase))].length;
+  // matchAll works on a copy, so sharing the cached expression is safe.
+  return [...text.matchAll(cachedPhraseRegExp(phrase))].length;
 }
 
 export function wordCount(text: string): number {

@@ -3,16 +3,20 @@
 // Protocol: in { id, kind: "pdf" | "docx", bytes: Uint8Array } or { id, kind, shared: SharedArrayBuffer, length }
 //           out { id, ok: true, text, pages, lines } | { id, ok: false, reason, message }
 //                 | { id, ok: false, internalError } when the worker itself is broken
+//           { ready: true } once, when the module has loaded
 // The main thread (extract.ts) normalises the text and turns too-little-text into NO_TEXT.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { parentPort } from "node:worker_threads";
+import yauzl from "yauzl";
 
 const MESSAGES = {
   PDF_ENCRYPTED:
     "This PDF is password-protected, so we can't read it. Remove the password (for example, open it and print it to a new PDF) and upload it again.",
   PDF_CORRUPT:
     "This PDF is damaged or incomplete and can't be read. Try exporting or downloading it again, then upload the new copy.",
+  DOCX_LYING_SIZES:
+    "This .docx file unpacks to far more data than it claims, a trick real documents never use, so we stopped. Please save it again from Word, or upload a PDF.",
   DOCX_CORRUPT:
     "This Word document is damaged and can't be opened. Open it in Word or LibreOffice, save it again as .docx, and upload the new copy.",
 };
@@ -130,6 +134,9 @@ function linesToText(lines) {
 
 async function extractDocx(bytes) {
   const mammoth = await loadMammoth();
+  const sizes = await checkEntrySizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (sizes === "LIES") return { ok: false, reason: "ZIP_BOMB", message: MESSAGES.DOCX_LYING_SIZES };
+  if (sizes === "BROKEN") return { ok: false, reason: "CORRUPT", message: MESSAGES.DOCX_CORRUPT };
   try {
     // convertToHtml rather than extractRawText: raw text drops line breaks inside a paragraph
     // ("Sincerely,<br>Name" became "Sincerely,Name") and the markers of Word's own lists.
@@ -142,6 +149,38 @@ async function extractDocx(bytes) {
   } catch {
     return { ok: false, reason: "CORRUPT", message: MESSAGES.DOCX_CORRUPT };
   }
+}
+
+/**
+ * The main thread's zip guard trusted the sizes the central directory declares. A bomb can lie
+ * there: declare 1 KB and inflate to gigabytes, which JSZip (inside mammoth) would hold in memory.
+ * yauzl's size validation stops each entry's inflation the moment it passes its declared size,
+ * so checking costs no more than the honest document.
+ */
+function checkEntrySizes(buffer) {
+  return new Promise((resolve) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
+      if (openError) return resolve("BROKEN");
+      let settled = false;
+      const finish = (verdict) => {
+        if (settled) return;
+        settled = true;
+        zip.close();
+        resolve(verdict);
+      };
+      zip.on("entry", (entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return finish("BROKEN");
+          stream.on("error", (error) => finish(/too many bytes/i.test(error.message) ? "LIES" : "BROKEN"));
+          stream.on("end", () => zip.readEntry());
+          stream.resume();
+        });
+      });
+      zip.on("end", () => finish("OK"));
+      zip.on("error", () => finish("BROKEN"));
+      zip.readEntry();
+    });
+  });
 }
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -220,3 +259,6 @@ parentPort?.on("message", async (message) => {
     parentPort.postMessage({ id: message.id, ok: false, internalError: String(error?.stack ?? error) });
   }
 });
+
+// Tells the pool the module loaded: a crash after this point is blamed on the file, not on us.
+parentPort?.postMessage({ ready: true });

@@ -165,6 +165,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Reused input buffer: see dispatch(). */
   scratch: SharedArrayBuffer | null;
+  /** The worker's module loaded (it says so); a death before that is our bug, not the file's. */
+  ready: boolean;
 }
 
 export interface ExtractPoolStats {
@@ -235,8 +237,11 @@ class ExtractPool {
       // Strings and objects pdf.js or mammoth build from a hostile file stop here, not at the host's limit.
       resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { worker, job: null, timer: null, scratch: null };
-    worker.on("message", (reply: WorkerMessage) => this.onReply(slot, reply));
+    const slot: Slot = { worker, job: null, timer: null, scratch: null, ready: false };
+    worker.on("message", (reply: WorkerMessage | { ready: true }) => {
+      if ("ready" in reply) slot.ready = true;
+      else this.onReply(slot, reply);
+    });
     worker.on("error", (error) => this.onCrash(slot, error));
     worker.on("exit", () => this.onCrash(slot, new Error("Extraction worker exited")));
     worker.unref();
@@ -298,9 +303,10 @@ class ExtractPool {
     const job = this.release(slot);
     this.remove(slot);
     this.crashed++;
-    if (job) {
-      // The worker only dies mid-job on something the file provoked: memory, or an uncaught
-      // exception deep in a parser. Broken set-ups are reported by the worker as internalError.
+    if (job && !slot.ready) job.reject(new Error(`Extraction worker failed to start: ${error.message}`));
+    else if (job) {
+      // A running worker only dies mid-job on something the file provoked: memory, or an uncaught
+      // exception deep in a parser. Libraries that fail to load are reported as internalError.
       const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
       job.resolve(outOfMemory
         ? { ok: false, reason: job.kind === "docx" ? "ZIP_BOMB" : "CORRUPT", message: MESSAGES.outOfMemory[job.kind] }

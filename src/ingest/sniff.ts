@@ -38,6 +38,10 @@ export function describeUnsupported(found: string): string {
   if (/damaged/.test(found)) return `This file looks like ${found}. Please save or download it again and upload the new copy.`;
   if (/password-protected/.test(found)) return `This file looks like ${found}. Remove the password, save it, and upload it again.`;
   if (/^a text file/.test(found)) return `This file looks like ${found}. Please save it as UTF-8 text and upload it again.`;
+  if (/legacy Word|OpenDocument text|Rich Text/.test(found)) {
+    return `We can read PDF, Word (.docx) and plain-text files, but this looks like ${found}. ` +
+      "Open it in Word or LibreOffice, save it as .docx or PDF, and upload that.";
+  }
   return `We can read PDF, Word (.docx) and plain-text files, but this looks like ${found}. ` +
     "Please upload your document as a PDF, a .docx or a .txt file.";
 }

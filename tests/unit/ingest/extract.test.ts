@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeExtractPool, extractPoolStats, extractText, normalizeText, type ExtractResult } from "../../../src/ingest/extract.ts";
+import { buildZip, deflatedEntry, wordPackageParts } from "../../../scripts/fixtures/zip.ts";
 import { fixture } from "./fixture-files.ts";
 
 afterAll(() => closeExtractPool());
@@ -78,6 +79,16 @@ describe("extractText on hostile and broken files", () => {
     const result = await extractText(fixture(name), kind);
     expect(result).toMatchObject({ ok: false, reason });
     expect(!result.ok && result.message).toMatch(message);
+  });
+
+  it("stops a bomb that lies about its size in the ZIP directory, without inflating it", async () => {
+    const entry = await deflatedEntry("word/document.xml", new Uint8Array(1024 * 1024), 300);
+    entry.uncompressedSize = 2_000; // passes the directory check, then inflates to 300 MB
+    const started = performance.now();
+    const result = await extractText(new Uint8Array(buildZip([...wordPackageParts(), entry])), "docx");
+    expect(result).toMatchObject({ ok: false, reason: "ZIP_BOMB" });
+    expect(!result.ok && result.message).toMatch(/far more data than it claims/);
+    expect(performance.now() - started).toBeLessThan(3_000); // inflating 300 MB and parsing it would take far longer
   });
 
   it("stops a parse that runs over its time limit and terminates the worker", async () => {

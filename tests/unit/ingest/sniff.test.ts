@@ -135,4 +135,8 @@ describe("describeUnsupported", () => {
     expect(describeUnsupported("an incomplete or damaged Word document (the end of the file is missing)")).toMatch(/save or download it again/);
     expect(describeUnsupported("an empty file")).toMatch(/empty \(0 bytes\)/);
   });
+
+  it("tells the owner of an old Word file how to convert it", () => {
+    expect(describeUnsupported("a legacy Word .doc file (Word 97–2003, OLE format)")).toMatch(/save it as \.docx or PDF/);
+  });
 });

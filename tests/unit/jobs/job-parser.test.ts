@@ -240,6 +240,24 @@ describe("parseJobText on real-world postings", () => {
     expect(job.requirements.find((r) => r.text.startsWith("Experience with ROS"))?.required).toBe(false);
   });
 
+  it("reads CRLF text and keeps requirement lines that merely start like headings", () => {
+    const job = parseJobText(
+      "Backend Developer - Zenith Apps\r\n\r\nRequirements\r\n- 3+ years with Node.js\r\nExperience with Kubernetes\r\nExperience with one of the following:\r\n  - AWS\r\n  - GCP\r\n\r\nSchedule and pay\r\n- $30 - $40 an hour\r\n",
+    );
+    expect(job.title).toBe("Backend Developer");
+    expect(job.company).toBe("Zenith Apps");
+    expect(job.requirements.map((r) => r.text)).toEqual([
+      "3+ years with Node.js",
+      "Experience with Kubernetes",
+      "Experience with one of the following:",
+      "AWS",
+      "GCP",
+    ]);
+    expect(requiredKeywords(job)).toEqual(["Node.js", "Kubernetes", "AWS", "Google Cloud Platform"]);
+    expect(job.salary).toEqual({ min: 30, max: 40, currency: "USD", period: "HOUR" });
+    expect(job.yearsExperience).toBe(3);
+  });
+
   it("is deterministic", () => {
     const raw = readFileSync(new URL("../../fixtures/jobs/devops-engineer.txt", import.meta.url), "utf8");
     expect(parseJobText(raw)).toEqual(parseJobText(raw));
@@ -248,6 +266,31 @@ describe("parseJobText on real-world postings", () => {
   it("handles empty input", () => {
     const job = parseJobText("   ");
     expect(job).toMatchObject({ title: null, company: null, keywords: [], requirements: [], salary: null, remoteMode: "UNKNOWN" });
+  });
+});
+
+describe("years of experience", () => {
+  it.each([
+    ["Requirements\n- 5+ years of backend experience\n- 2+ years with Kafka", 5],
+    ["Requirements\n- At least three years of experience with SQL", 3],
+    ["Requirements\n- 3-5 years in a customer-facing role", 3],
+    ["Requirements\n- Minimum of 4 yrs experience in payroll", 4],
+    ["About us\nFounded 20 years ago, we have served clients for over 20 years.", null],
+  ] as const)("%s → %s", (text, years) => {
+    expect(parseJobText(text).yearsExperience).toBe(years);
+  });
+});
+
+describe("keyword phrases the lexicon does not know", () => {
+  it("adds repeated capitalised phrases after the skills, never the company or title", () => {
+    const job = parseJobText(
+      "Solutions Consultant at Orbis\n\nYou will demo Revenue Cloud to customers and train partners on Revenue Cloud. Orbis Orbis.\n\nRequirements\n- Salesforce experience\n- Experience with Revenue Cloud or CPQ Studio; CPQ Studio certification a plus",
+    );
+    expect(job.keywords[0]).toBe("Salesforce");
+    expect(job.keywords).toContain("Revenue Cloud");
+    expect(job.keywords).toContain("CPQ Studio");
+    expect(job.keywords.indexOf("Revenue Cloud")).toBeGreaterThan(job.keywords.indexOf("Salesforce"));
+    expect(job.keywords).not.toContain("Solutions Consultant");
   });
 });
 
@@ -281,6 +324,7 @@ describe("detectRemoteMode", () => {
     ["We are a remote-first company.", "REMOTE"],
     ["This is a fully remote position.", "REMOTE"],
     ["Hybrid: 3 days in office, 2 from home.", "HYBRID"],
+    ["Expect 3 days in office each week.", "HYBRID"],
     ["You will be in the office three days a week.", "HYBRID"],
     ["This role is on-site in Austin.", "ONSITE"],
     ["This role is not remote.", "ONSITE"],

@@ -128,6 +128,19 @@ describe("analyzeStyle on short texts", () => {
     expect(style.numericBulletShare).toBe(0.33);
   });
 
+  it("reads bullets whose marker lost its space, and Word's Symbol-font bullet from PDFs", () => {
+    const glued = analyzeStyle("EXPERIENCE\n•Led the migration of 14 services\n•Built the refund API\n", "RESUME");
+    expect(glued).toMatchObject({ bulletMarker: "•", numericBulletShare: 0.5 });
+    const symbolFont = analyzeStyle("EXPERIENCE\n\uf0b7 Led the migration\n\uf0b7 Built the refund API\n", "RESUME");
+    expect(symbolFont.bulletMarker).toBe("•");
+    expect(symbolFont.topActionVerbs).toEqual(["lead", "build"]);
+  });
+
+  it("does not take a negative number or a decimal for a bullet", () => {
+    const style = analyzeStyle("SUMMARY\n-5% churn after the redesign, measured over a quarter.\n2.1 million users reached in the first year of the launch.\n", "RESUME");
+    expect(style.bulletMarker).toBeNull();
+  });
+
   it("finds unmarked achievement lines under a section when there are no bullets", () => {
     const text = "EXPERIENCE\nData Engineer — Finch, 2019 – 2023\nBuilt the event pipeline for 40 services\nReduced warehouse costs by 30%\nLed the dbt migration\n";
     const style = analyzeStyle(text, "RESUME");
