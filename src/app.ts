@@ -21,6 +21,7 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { closeExtractPool } from "./ingest/extract.ts";
+import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
 import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
 
 export interface App {
@@ -31,7 +32,7 @@ export interface App {
 }
 
 /** Limits applied to every operation over HTTP and WebSocket alike. */
-export const LIMITS = { maxDepth: 10, maxCost: 1000, maxAliases: 15, maxTokens: 3000 } as const;
+export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens: 3000 } as const;
 
 export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -123,6 +124,13 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return json(res, 200, { status: "ok" });
     if (path === "/ready") return void ready(res);
+    const exportMatch = path.match(EXPORT_PATH);
+    if (exportMatch) {
+      return void exportDocument(services, req, res, decodeURIComponent(exportMatch[1])).catch((e) => {
+        logger.error("export failed", { error: e });
+        if (!res.headersSent) json(res, 500, { error: { code: "INTERNAL", message: "Unexpected error." } });
+      });
+    }
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: "/graphql" });
       return res.end();

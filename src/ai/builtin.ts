@@ -1,5 +1,7 @@
 import type { WritingStyle } from "../core/types.ts";
 import { enhanceBullets, enhanceSummary } from "../core/enhance.ts";
+import { parseJobText } from "../core/job-parser.ts";
+import { composeCoverLetterChunks } from "../core/cover-letter.ts";
 import type { AiProvider } from "./provider.ts";
 
 /** The offline engine: deterministic rules over the pure core, no network, no key. */
@@ -10,6 +12,10 @@ export function createBuiltinProvider(): AiProvider {
     async enhanceItem({ kind, lines, style, current }) {
       if (kind === "SUMMARY") return [enhanceSummary(lines.join(" "), style)];
       return enhanceBullets(lines, { style, current });
+    },
+    parseJob: async (raw) => parseJobText(raw),
+    async *writeCoverLetter({ profile, job, ranking, style, tone, length }) {
+      yield* composeCoverLetterChunks({ profile, job, ranking, style, tone, length });
     },
   };
 }

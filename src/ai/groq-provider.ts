@@ -3,7 +3,10 @@ import type { Logger } from "../logger.ts";
 import type { AiProvider } from "./provider.ts";
 import { createLlmClient, type LlmClient } from "./llm.ts";
 import { loadCheckedPrompts, renderPrompt, type PromptSet } from "./prompts.ts";
-import { EnhancedItemSchema, ToneSchema } from "./schemas.ts";
+import { EnhancedItemSchema, ParsedJobSchema, ToneSchema } from "./schemas.ts";
+import { groundJob } from "../core/job-grounding.ts";
+import { parseJobText } from "../core/job-parser.ts";
+import { profileTexts } from "../core/grounding.ts";
 import { describeToneFromStats } from "./builtin.ts";
 
 export interface GroqProvider extends AiProvider {
@@ -55,6 +58,21 @@ export function createGroqProvider(config: Config, logger: Logger): GroqProvider
       const out = "bullets" in answer ? answer.bullets : [answer.text];
       // The answer may merge bullets but never grow the item.
       return kind === "SUMMARY" ? [out.join(" ")] : out.slice(0, lines.length);
+    },
+    async parseJob(raw) {
+      const answer = await llm.completeJson({ ...renderPrompt(prompts, "parse_job", { job_text: raw.slice(0, 20_000) }), schema: ParsedJobSchema });
+      // The model's reading is kept only where the text supports it; the rules fill the gaps.
+      return groundJob(answer, parseJobText(raw), raw);
+    },
+    async *writeCoverLetter({ profile, job, ranking, style, tone, length, violations, signal }) {
+      const top = ranking.filter((r) => r.score > 0).slice(0, 12).map((r) => ({ kind: r.kind, text: r.text, matched: r.matchedKeywords }));
+      const facts = { name: profile.fullName, summary: profile.summary, strongestMatches: top, profile: profileTexts(profile) };
+      const jobView = { title: job.title, company: job.company, requirements: job.requirements.map((r) => r.text), keywords: job.keywords };
+      const prompt = renderPrompt(prompts, "cover_letter", { style, tone, length, job: jobView, facts });
+      const feedback = violations?.length
+        ? `\n\nYour previous letter mentioned facts that are in neither the profile nor the job: ${violations.map((v) => v.value).join(", ")}. Leave them out.`
+        : "";
+      yield* llm.stream({ ...prompt, user: prompt.user + feedback, signal });
     },
   };
 }

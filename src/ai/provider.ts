@@ -1,4 +1,4 @@
-import type { WritingStyle } from "../core/types.ts";
+import type { ParsedJob, ProfileData, RankedItem, Tone, WritingStyle } from "../core/types.ts";
 import type { GroundingViolation } from "../core/grounding.ts";
 
 export type ProviderName = "builtin" | "groq";
@@ -29,4 +29,20 @@ export interface AiProvider {
   describeTone(sample: string, style: WritingStyle): Promise<string>;
   /** Rewritten lines of one item, same count or fewer; never new facts (checked by the caller). */
   enhanceItem(input: EnhanceItemInput): Promise<string[]>;
+  /** Structured fields of a pasted job description, grounded in that text. */
+  parseJob(raw: string): Promise<ParsedJob>;
+  /** The cover letter's text as it is written (chunks join into the letter). */
+  writeCoverLetter(input: CoverLetterRequest): AsyncIterable<string>;
+}
+
+export interface CoverLetterRequest {
+  profile: ProfileData;
+  job: ParsedJob;
+  ranking: RankedItem[];
+  style: WritingStyle;
+  tone: Tone;
+  length: "SHORT" | "MEDIUM" | "LONG";
+  /** Set on the single retry after a grounding failure. */
+  violations?: GroundingViolation[];
+  signal?: AbortSignal;
 }

@@ -179,7 +179,10 @@ function selectExperiences(profile: CompilerProfile, book: ScoreBook, job: Parse
   const ranked = byScoreThenIndex(scored, (s) => position.get(s.item.id)!);
   const relevant = ranked.filter((s) => s.score > 0).slice(0, o.maxExperiences);
   const floor = Math.min(MIN_EXPERIENCES_SHOWN, o.maxExperiences);
-  const chosen = relevant.length >= floor ? relevant : ranked.slice(0, Math.max(relevant.length, floor));
+  // Short of relevant roles, the most recent other roles fill the floor: a recruiter reads a
+  // timeline, and a recent gap looks worse than an old one.
+  const others = reverseChronological(ranked.filter((s) => s.score <= 0), (s) => s.item, (s) => position.get(s.item.id)!);
+  const chosen = relevant.length >= floor ? relevant : [...relevant, ...others.slice(0, floor - relevant.length)];
   const entries = chosen.map((s) => ({ ...s, bullets: pickBullets(bulletsOf(s.item, s.item.id, book, job), o.maxBulletsPerExperience) }));
   return reverseChronological(entries, (e) => e.item, (e) => position.get(e.item.id)!);
 }

@@ -8,6 +8,7 @@ import {
   NotAllowedError,
   NotFoundError,
   PreconditionError,
+  GroundingError,
   UnsupportedFileError,
   ValidationError,
   type FieldIssue,
@@ -65,6 +66,22 @@ builder.objectType(LimitExceededError, {
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof LimitExceededError,
   fields: (t) => ({ limit: t.exposeInt("limit", { nullable: true }) }),
+});
+export const GroundingViolationRef = builder.objectRef<{ kind: string; value: string }>("GroundingViolation").implement({
+  description: "A fact a generated text contained that is in neither the profile nor the job",
+  fields: (t) => ({ kind: t.exposeString("kind", { description: "number, organisation or technology" }), value: t.exposeString("value") }),
+});
+
+builder.objectType(GroundingError, {
+  name: "GroundingError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof GroundingError,
+  fields: (t) => ({
+    violations: t.field({
+      type: [GroundingViolationRef],
+      resolve: (e) => e.violations,
+    }),
+  }),
 });
 builder.objectType(AiUnavailableGqlError, {
   name: "AiUnavailableError",

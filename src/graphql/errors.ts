@@ -74,6 +74,17 @@ export class LimitExceededError extends AppError {
   }
 }
 
+/** Generated text carried a number, organisation or technology found in neither profile nor job. */
+export class GroundingError extends AppError {
+  override readonly code = "NOT_GROUNDED";
+  constructor(
+    message: string,
+    readonly violations: { kind: string; value: string }[],
+  ) {
+    super(message);
+  }
+}
+
 export class AiUnavailableGqlError extends AppError {
   override readonly code = "AI_UNAVAILABLE";
 }

@@ -8,6 +8,10 @@ import "../modules/profile/profile-items.schema.ts";
 import "../modules/profile/profile-events.schema.ts";
 import "../modules/sample/sample.schema.ts";
 import "../modules/enhancement/enhancement.schema.ts";
+import "../modules/job/job.schema.ts";
+import "../modules/ranking/ranking.schema.ts";
+import "../modules/generation/generation.schema.ts";
+import "../modules/document/document.schema.ts";
 
 export const schema = builder.toSchema();
 

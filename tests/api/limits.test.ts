@@ -44,8 +44,9 @@ const deep = () => {
 const manyAliases = () => `{ ${Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `a${i}: me { id }`).join(" ")} }`;
 const manyTokens = () => `{ me { ${Array.from({ length: LIMITS.maxTokens }, () => "id").join(" ")} } }`;
 const FULL = "me { profile { experiences { id title company location startDate endDate bullets technologies } projects { id name url repoUrl startDate endDate bullets technologies } education { id institution degree field startDate endDate gpa honors } links { label url } skills { technical soft languages certifications } customFields { key value } } }";
-// Each alias is a legitimate full-profile read; fourteen of them in one request are not.
-const costly = () => `{ ${Array.from({ length: 14 }, (_, i) => `p${i}: ${FULL}`).join(" ")} }`;
+const JOBS_PAGE = "jobs(first: 50) { edges { cursor node { id title company location description keywords responsibilities benefits requirements { text required keywords } statusHistory { from to note at } salary { min max currency period } } } pageInfo { hasNextPage endCursor } }";
+// Each alias is a legitimate read; fourteen full reads in one request are not.
+const costly = () => `{ ${Array.from({ length: 7 }, (_, i) => `p${i}: ${FULL} j${i}: ${JOBS_PAGE}`).join(" ")} }`;
 
 describe.each([
   ["HTTP", raw],
@@ -100,8 +101,8 @@ describe("CORS", () => {
 
 
 describe("cost of a realistic query", () => {
-  it("the full profile query stays well under the cost limit", async () => {
-    const r = await raw(`{ ${FULL} }`);
+  it("a full profile read plus a page of jobs stays under the cost limit", async () => {
+    const r = await raw(`{ ${FULL} ${JOBS_PAGE} }`);
     expect(r.errors).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { builder } from "../../graphql/builder.ts";
 import { ConflictError, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import { pubsub } from "../../pubsub.ts";
+import { GroundingViolationRef } from "../../graphql/error-types.ts";
 import type { EnhancementJob } from "../../generated/prisma/client.ts";
 import * as enhancement from "./enhancement.service.ts";
 
@@ -17,15 +18,11 @@ const ItemRefType = builder.objectRef<ItemRef>("EnhancedItemRef").implement({
     itemId: t.exposeID("itemId", { nullable: true, description: "null for the summary" }),
   }),
 });
-const ViolationType = builder.objectRef<{ kind: string; value: string }>("GroundingViolation").implement({
-  description: "A fact the rewrite contained that is not in the profile",
-  fields: (t) => ({ kind: t.exposeString("kind", { description: "number, organisation or technology" }), value: t.exposeString("value") }),
-});
 const RejectedType = builder.objectRef<enhancement.EnhancementResult["rejected"][number]>("RejectedEnhancement").implement({
   fields: (t) => ({
     kind: t.field({ type: ItemKindEnum, resolve: (r) => r.kind }),
     itemId: t.exposeID("itemId", { nullable: true }),
-    violations: t.field({ type: [ViolationType], resolve: (r) => r.violations }),
+    violations: t.field({ type: [GroundingViolationRef], resolve: (r) => r.violations }),
   }),
 });
 const ResultType = builder.objectRef<enhancement.EnhancementResult>("EnhancementResult").implement({

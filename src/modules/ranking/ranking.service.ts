@@ -1,0 +1,51 @@
+import { db } from "../../db/client.ts";
+import { PreconditionError } from "../../graphql/errors.ts";
+import { rankProfile } from "../../core/ranking.ts";
+import type { RankedItem } from "../../core/types.ts";
+import type { AppServices } from "../../services.ts";
+import type { Viewer } from "../auth/tokens.ts";
+import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
+import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
+import type { Job, JobContentRanking } from "../../generated/prisma/client.ts";
+
+export interface RankingContext {
+  job: Job;
+  profile: LoadedProfile;
+  ranking: JobContentRanking;
+  items: RankedItem[];
+}
+
+async function requireProfile(viewer: Viewer): Promise<LoadedProfile> {
+  const profile = await loadProfile(viewer.id);
+  if (!profile || profile.experiences.length + profile.projects.length === 0) {
+    throw new PreconditionError("Add at least one experience or project to your profile first");
+  }
+  return profile;
+}
+
+/**
+ * Scores every experience, project, bullet and skill for the job (deterministic; see core/ranking)
+ * and stores it as the one current ranking for (user, job): a re-run replaces it.
+ */
+export async function rankForJob(_services: AppServices, viewer: Viewer, jobId: string): Promise<RankingContext> {
+  const job = await findOwnedJob(viewer, jobId);
+  const profile = await requireProfile(viewer);
+  const { items } = rankProfile(profile, toParsedJob(job), { now: new Date() });
+  // Ranking is plain logic in both providers: it is labelled builtin whatever the AI provider is.
+  const data = { items: items as unknown as object, provider: "builtin" };
+  const ranking = await db().jobContentRanking.upsert({
+    where: { userId_jobId: { userId: viewer.id, jobId: job.id } },
+    create: { userId: viewer.id, jobId: job.id, ...data },
+    update: data,
+  });
+  return { job, profile, ranking, items };
+}
+
+/** The stored ranking, made first when missing. */
+export async function currentRanking(services: AppServices, viewer: Viewer, jobId: string): Promise<RankingContext> {
+  const job = await findOwnedJob(viewer, jobId);
+  const existing = await db().jobContentRanking.findUnique({ where: { userId_jobId: { userId: viewer.id, jobId: job.id } } });
+  if (!existing) return rankForJob(services, viewer, jobId);
+  const profile = await requireProfile(viewer);
+  return { job, profile, ranking: existing, items: existing.items as unknown as RankedItem[] };
+}
