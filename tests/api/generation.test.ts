@@ -56,7 +56,7 @@ describe("ranking", () => {
     expect(again.id).toBe(r.id);
     expect(again.items).toEqual(r.items);
     expect(await db().jobContentRanking.count({ where: { userId: u.id } })).toBe(1);
-    const skills = success((await ok(server, RankingDoc, { jobId }, { token: u.token })).ranking)!;
+    const skills = success((await ok(server, RankingDoc, { jobId }, { token: u.token })).ranking!);
     expect(skills.items.every((i) => typeof i.score === "number")).toBe(true);
   });
 
