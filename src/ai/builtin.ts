@@ -1,6 +1,7 @@
 import type { WritingStyle } from "../core/types.ts";
 import { enhanceBullets, enhanceSummary } from "../core/enhance.ts";
 import { parseJobText } from "../core/job-parser.ts";
+import { parseResumeText } from "../core/resume-parser.ts";
 import { composeCoverLetterChunks } from "../core/cover-letter.ts";
 import type { AiProvider } from "./provider.ts";
 
@@ -14,6 +15,7 @@ export function createBuiltinProvider(): AiProvider {
       return enhanceBullets(lines, { style, current });
     },
     parseJob: async (raw) => parseJobText(raw),
+    extractResume: async (text, lines) => parseResumeText(text, { lines }),
     async *writeCoverLetter({ profile, job, ranking, style, tone, length }) {
       yield* composeCoverLetterChunks({ profile, job, ranking, style, tone, length });
     },

@@ -3,7 +3,10 @@ import type { Logger } from "../logger.ts";
 import type { AiProvider } from "./provider.ts";
 import { createLlmClient, type LlmClient } from "./llm.ts";
 import { loadCheckedPrompts, renderPrompt, type PromptSet } from "./prompts.ts";
-import { EnhancedItemSchema, ParsedJobSchema, ToneSchema } from "./schemas.ts";
+import { EnhancedItemSchema, ParsedJobSchema, ResumeDraftSchema, ToneSchema } from "./schemas.ts";
+import { parseResumeText } from "../core/resume-parser.ts";
+import { groundDraft } from "../core/draft-grounding.ts";
+import { AiError } from "./errors.ts";
 import { groundJob } from "../core/job-grounding.ts";
 import { parseJobText } from "../core/job-parser.ts";
 import { profileTexts } from "../core/grounding.ts";
@@ -63,6 +66,18 @@ export function createGroqProvider(config: Config, logger: Logger): GroqProvider
       const answer = await llm.completeJson({ ...renderPrompt(prompts, "parse_job", { job_text: raw.slice(0, 20_000) }), schema: ParsedJobSchema });
       // The model's reading is kept only where the text supports it; the rules fill the gaps.
       return groundJob(answer, parseJobText(raw), raw);
+    },
+    async extractResume(text, lines) {
+      const rules = parseResumeText(text, { lines });
+      try {
+        const answer = await llm.completeJson({ ...renderPrompt(prompts, "import_resume", { resume_text: text.slice(0, 30_000) }), schema: ResumeDraftSchema });
+        return groundDraft(answer, rules, text);
+      } catch (e) {
+        // Import still works without the model: the rule-based reading is a complete draft.
+        if (!(e instanceof AiError)) throw e;
+        logger.warn("resume extraction fell back to builtin", { error: e });
+        return { ...rules, warnings: [...rules.warnings, "The AI provider was unavailable; the builtin parser read this file."] };
+      }
     },
     async *writeCoverLetter({ profile, job, ranking, style, tone, length, violations, signal }) {
       const top = ranking.filter((r) => r.score > 0).slice(0, 12).map((r) => ({ kind: r.kind, text: r.text, matched: r.matchedKeywords }));

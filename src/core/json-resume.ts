@@ -545,8 +545,10 @@ export function jsonResumeJobToParsedJob(doc: unknown): ParsedJob {
     return kws.length ? [...(name && canonicalSkill(name) ? [name] : []), ...kws] : name ? [name] : [];
   });
   const keywords = new Map<string, string>();
-  // The skills list is the document's own keyword list; only without one are keywords read from the text.
-  const source = skillNames.length ? skillNames : [...requirements.flatMap((r) => r.keywords), ...keywordsIn(str(d.description) ?? "")];
+  // The skills list comes first (the document's own keywords), then what the qualifications name;
+  // the description is read only when neither names any.
+  const named = [...skillNames, ...requirements.flatMap((r) => r.keywords)];
+  const source = named.length ? named : keywordsIn(str(d.description) ?? "");
   for (const k of source) {
     const c = canonicalSkill(k) ?? k;
     if (!keywords.has(c.toLowerCase())) keywords.set(c.toLowerCase(), c);

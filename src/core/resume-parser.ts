@@ -132,7 +132,7 @@ function expandYear(y: string): string {
   return String(two > 50 ? 1900 + two : 2000 + two);
 }
 
-interface DateHit {
+export interface DateHit {
   range: DateRange;
   index: number;
   length: number;

@@ -12,6 +12,7 @@ import "../modules/job/job.schema.ts";
 import "../modules/ranking/ranking.schema.ts";
 import "../modules/generation/generation.schema.ts";
 import "../modules/document/document.schema.ts";
+import "../modules/import/import.schema.ts";
 
 export const schema = builder.toSchema();
 

@@ -51,7 +51,7 @@ describe("createJob", () => {
     ["too short a text", { text: "Engineer" }, ["input", "text"]],
     ["too long a text", { text: "x".repeat(100_001) }, ["input", "text"]],
     ["malformed JSON", { jsonResume: "{ not json" }, ["input", "jsonResume"]],
-    ["a JSON document with a wrong type", { jsonResume: JSON.stringify({ title: 42 }) }, ["input.jsonResume", "title"]],
+    ["a JSON document with a wrong type", { jsonResume: JSON.stringify({ title: 42 }) }, ["input", "jsonResume", "title"]],
     ["a bad URL", { text: BACKEND_JOB, url: "not a url" }, ["input", "url"]],
     ["fields without a description", { fields: { title: "X", description: " " } }, ["input", "fields", "description"]],
   ])("refuses %s with a field error", async (_n, input, path) => {

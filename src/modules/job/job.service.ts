@@ -8,6 +8,7 @@ import { parseJobFields, type JobFields } from "../../core/job-parser.ts";
 import type { ParsedJob } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { objectList, stringList } from "../profile/json.ts";
+import { jsonResumeJobToParsedJob, validateJsonResumeJob } from "../../core/json-resume.ts";
 
 const MAX_TEXT = 100_000;
 
@@ -58,37 +59,29 @@ export async function createJob(services: AppServices, viewer: Viewer, input: un
     job = parseJobFields(fields as JobFields);
   } else {
     source = "JSON_RESUME";
-    job = parseJobFields(readJsonResumeJob(jsonResume!));
+    job = readJsonResumeJob(jsonResume!);
   }
   return db().job.create({
     data: { userId: viewer.id, source, provider, rawText: text ?? null, url: url ?? fields?.url ?? null, ...toColumns(job) },
   });
 }
 
-/** A JSON Resume job document (https://jsonresume.org/job-description-schema) as job fields. */
-function readJsonResumeJob(raw: string): JobFields {
+/** A JSON Resume job document (https://jsonresume.org/job-description-schema), validated by its official schema. */
+function readJsonResumeJob(raw: string): ParsedJob {
   let doc: unknown;
   try {
     doc = JSON.parse(raw);
   } catch (e) {
     throw ValidationError.field(["input", "jsonResume"], `Not valid JSON: ${(e as Error).message}`);
   }
-  const shape = z.object({
-    title: z.string().optional(),
-    company: z.string().optional(),
-    description: z.string().optional(),
-    location: z.union([z.string(), z.object({ address: z.string().optional(), city: z.string().optional(), region: z.string().optional(), countryCode: z.string().optional(), postalCode: z.string().optional() })]).optional(),
-    remote: z.string().optional(),
-    salary: z.string().optional(),
-    experience: z.string().optional(),
-    responsibilities: z.array(z.string()).optional(),
-    qualifications: z.array(z.string()).optional(),
-    skills: z.array(z.union([z.string(), z.object({ name: z.string().optional(), keywords: z.array(z.string()).optional() })])).optional(),
-  });
-  const r = shape.safeParse(doc);
-  if (!r.success) throw fromZod(r.error.issues, "input.jsonResume");
-  if (!r.data.title && !r.data.description) throw ValidationError.field(["input", "jsonResume"], "A job document needs at least a title or a description");
-  return { ...r.data, description: r.data.description ?? r.data.title ?? "" } as JobFields;
+  const valid = validateJsonResumeJob(doc);
+  if (!valid.ok) {
+    const fieldErrors = valid.errors.slice(0, 20).map((e) => ({ path: ["input", "jsonResume", ...e.path.split(/[.[\]]+/).filter(Boolean)], message: e.message }));
+    throw new ValidationError(`Not a valid JSON Resume job document: ${valid.errors[0].path || "document"} ${valid.errors[0].message}`, fieldErrors);
+  }
+  const job = jsonResumeJobToParsedJob(doc);
+  if (!job.title && !job.description.trim()) throw ValidationError.field(["input", "jsonResume"], "A job document needs at least a title or a description");
+  return job;
 }
 
 export function toColumns(job: ParsedJob) {

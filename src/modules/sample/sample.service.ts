@@ -1,7 +1,7 @@
 import { db } from "../../db/client.ts";
 import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError } from "../../graphql/errors.ts";
 import { sniffFile, describeUnsupported, type FileKind } from "../../ingest/sniff.ts";
-import { extractText, type ExtractFailureReason } from "../../ingest/extract.ts";
+import { extractText, type ExtractFailureReason, type ExtractedLine } from "../../ingest/extract.ts";
 import { displayFileName } from "../../ingest/storage.ts";
 import { analyzeStyle } from "../../core/style.ts";
 import type { AppServices } from "../../services.ts";
@@ -14,6 +14,8 @@ export interface ReadDocument {
   text: string;
   bytes: Uint8Array;
   fileName: string;
+  /** PDF only: text lines with their page and position. */
+  lines?: ExtractedLine[];
 }
 
 /**
@@ -31,7 +33,7 @@ export async function readUpload(services: AppServices, file: File | null | unde
   if (!sniffed.ok) throw new UnsupportedFileError(describeUnsupported(sniffed.found), sniffed.found);
   const extracted = await extractText(bytes, sniffed.kind, { timeoutMs: extractTimeoutMs });
   if (!extracted.ok) throw extractionError(extracted.reason, extracted.message, maxUploadBytes);
-  return { kind: sniffed.kind, mime: sniffed.mime, text: extracted.text, bytes, fileName: displayFileName(file.name) };
+  return { kind: sniffed.kind, mime: sniffed.mime, text: extracted.text, bytes, fileName: displayFileName(file.name), lines: extracted.lines };
 }
 
 function extractionError(reason: ExtractFailureReason, message: string, limit: number) {
