@@ -110,3 +110,9 @@ export function fromZod(issues: readonly { path: PropertyKey[]; message: string 
   const summary = first ? `${first.path.join(".")}: ${first.message}` : "Invalid input";
   return new ValidationError(fieldErrors.length > 1 ? `${summary} (and ${fieldErrors.length - 1} more)` : summary, fieldErrors);
 }
+
+/** JSON Schema errors ("work[0].startDate") as field errors under `root`, e.g. input.file.work.0.startDate. */
+export function fromSchemaErrors(errors: readonly { path: string; message: string }[], root: string[], what: string): ValidationError {
+  const fieldErrors = errors.slice(0, 20).map((e) => ({ path: [...root, ...e.path.split(/[.[\]]+/).filter(Boolean)], message: e.message }));
+  return new ValidationError(`${what}: ${errors[0]?.path || "document"} ${errors[0]?.message ?? "is invalid"}`, fieldErrors);
+}

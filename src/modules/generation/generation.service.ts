@@ -11,6 +11,7 @@ import { DEFAULT_STYLE } from "../../core/style.ts";
 import type { Tone, WritingStyle } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { currentRanking } from "../ranking/ranking.service.ts";
+import { withoutNulls } from "../../graphql/input.ts";
 import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
 
 const ResumeInput = z.object({
@@ -30,7 +31,7 @@ export interface ResumeMetadata {
 
 /** Compiles a resume from the ranking by plain logic (no LLM): same inputs, same output. */
 export async function generateResume(services: AppServices, viewer: Viewer, input: unknown): Promise<Generation> {
-  const parsed = ResumeInput.safeParse(stripNulls(input));
+  const parsed = ResumeInput.safeParse(withoutNulls(input));
   if (!parsed.success) throw fromZod(parsed.error.issues);
   const options = parsed.data;
   const { job, profile, items } = await currentRanking(services, viewer, options.jobId);
@@ -64,7 +65,7 @@ export type CoverLetterEvent = { delta: string; reset: boolean; generation: Gene
  * is retried once (the client is told to reset), then refused with the violations, never saved.
  */
 export async function* writeCoverLetter(services: AppServices, viewer: Viewer, input: unknown, signal?: AbortSignal): AsyncGenerator<CoverLetterEvent> {
-  const parsed = CoverLetterInput.safeParse(stripNulls(input));
+  const parsed = CoverLetterInput.safeParse(withoutNulls(input));
   if (!parsed.success) throw fromZod(parsed.error.issues);
   const { jobId, length } = parsed.data;
   const { job, profile, items } = await currentRanking(services, viewer, jobId);
@@ -137,9 +138,4 @@ export async function report(viewer: Viewer, input: { jobId: string; generationI
   const job = await findOwnedJob(viewer, input.jobId);
   const text = input.generationId ? (await findOwnedGeneration(viewer, input.generationId)).content : input.text!;
   return atsReport(text, toParsedJob(job));
-}
-
-/** GraphQL sends null for omitted optional inputs; zod defaults apply to undefined only. */
-function stripNulls(input: unknown) {
-  return Object.fromEntries(Object.entries((input ?? {}) as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined));
 }

@@ -1,5 +1,5 @@
 import { db } from "../../db/client.ts";
-import { PreconditionError, ValidationError } from "../../graphql/errors.ts";
+import { PreconditionError, ValidationError, fromSchemaErrors } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ResumeDraft, DraftProfile } from "../../core/resume-parser.ts";
@@ -40,10 +40,7 @@ function readJsonResume(text: string): ResumeDraft {
     throw ValidationError.field(["input", "file"], `This JSON file is not valid JSON: ${(e as Error).message}`);
   }
   const valid = validateJsonResume(doc);
-  if (!valid.ok) {
-    const fieldErrors = valid.errors.slice(0, 20).map((e) => ({ path: ["input", "file", ...e.path.split(/[.[\]]+/).filter(Boolean)], message: e.message }));
-    throw new ValidationError(`This is not a valid JSON Resume document: ${valid.errors[0].path || "document"} ${valid.errors[0].message}`, fieldErrors);
-  }
+  if (!valid.ok) throw fromSchemaErrors(valid.errors, ["input", "file"], "This is not a valid JSON Resume document");
   return jsonResumeToDraft(doc);
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod, fromSchemaErrors, AiUnavailableGqlError } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ApplicationStatus, Job, JobStatus, Prisma } from "../../generated/prisma/client.ts";
@@ -75,10 +75,7 @@ function readJsonResumeJob(raw: string): ParsedJob {
     throw ValidationError.field(["input", "jsonResume"], `Not valid JSON: ${(e as Error).message}`);
   }
   const valid = validateJsonResumeJob(doc);
-  if (!valid.ok) {
-    const fieldErrors = valid.errors.slice(0, 20).map((e) => ({ path: ["input", "jsonResume", ...e.path.split(/[.[\]]+/).filter(Boolean)], message: e.message }));
-    throw new ValidationError(`Not a valid JSON Resume job document: ${valid.errors[0].path || "document"} ${valid.errors[0].message}`, fieldErrors);
-  }
+  if (!valid.ok) throw fromSchemaErrors(valid.errors, ["input", "jsonResume"], "Not a valid JSON Resume job document");
   const job = jsonResumeJobToParsedJob(doc);
   if (!job.title && !job.description.trim()) throw ValidationError.field(["input", "jsonResume"], "A job document needs at least a title or a description");
   return job;

@@ -1,6 +1,7 @@
 import { builder } from "../../graphql/builder.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import * as profiles from "./profile.service.ts";
+import { withoutNulls } from "../../graphql/input.ts";
 
 const ERRORS = { types: [ValidationError, NotFoundError] };
 
@@ -77,7 +78,7 @@ function defineListOperations(
       args: { input: t.arg({ type: AddInput, required: true }) },
       errors: ERRORS,
       resolve: (query, _r, { input }, ctx) =>
-        profiles.addItem(kind, ctx.viewer!, { ...stripNulls(input.fields), position: input.position }, query) as never,
+        profiles.addItem(kind, ctx.viewer!, { ...withoutNulls(input.fields), position: input.position }, query) as never,
     }),
   );
   builder.mutationField(`update${type}`, (t) =>
@@ -108,11 +109,6 @@ function defineListOperations(
       resolve: (query, _r, { input }, ctx) => profiles.reorderItems(kind, ctx.viewer!, input.ids.map(String), query) as never,
     }),
   );
-}
-
-/** On add, an explicit null means the same as leaving the field out. */
-function stripNulls(o: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }
 
 defineListOperations("experience", { type: "Experience", plural: "Experiences" }, ExperienceFields);
