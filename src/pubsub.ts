@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 import type { EnhancementJob } from "./generated/prisma/client.ts";
 
@@ -7,5 +8,9 @@ export type Topics = {
   enhancement: [jobId: string, job: EnhancementJob];
 };
 
-export const pubsub = createPubSub<Topics>();
+// Hundreds of progress subscribers on one job are normal: lift Node's leak warning (10 listeners).
+const eventTarget = new EventTarget();
+setMaxListeners(0, eventTarget);
+
+export const pubsub = createPubSub<Topics>({ eventTarget: eventTarget as never });
 export type PubSub = typeof pubsub;

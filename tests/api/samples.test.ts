@@ -188,3 +188,13 @@ describe("reading and deleting", () => {
     expect((await ok(server, SamplesDoc, {}, { token: owner.token })).samples).toHaveLength(1);
   });
 });
+
+describe("book-length documents", () => {
+  it("a text far longer than any resume is refused after parsing, with the page count", async () => {
+    const u = await newUser(server);
+    const text = Buffer.from("Managed the team and shipped the product on time.\n".repeat(5000)); // 255,000 characters, < 1 MB
+    const res = await send(u.token, "RESUME", "book.txt", text);
+    expect(res.data!.uploadSample).toMatchObject({ __typename: "LimitExceededError", message: expect.stringMatching(/about \d+ pages/) });
+    expect(uploadsOf(u.id)).toHaveLength(0);
+  });
+});

@@ -2,6 +2,7 @@ import { builder } from "../../graphql/builder.ts";
 import { ConflictError, InvalidCredentialsError, NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import * as auth from "./auth.service.ts";
 import { db } from "../../db/client.ts";
+import { selection } from "../../db/query.ts";
 
 builder.prismaObject("User", {
   fields: (t) => ({
@@ -18,7 +19,7 @@ const AuthPayload = builder.objectRef<auth.AuthResult>("AuthPayload").implement(
     expiresAt: t.expose("expiresAt", { type: "DateTime" }),
     user: t.prismaField({
       type: "User",
-      resolve: (query, p) => db().user.findUniqueOrThrow({ ...query, where: { id: p.userId } }),
+      resolve: (query, p) => db().user.findUniqueOrThrow({ ...selection(query), where: { id: p.userId } }),
     }),
   }),
 });
@@ -41,7 +42,7 @@ builder.queryField("me", (t) =>
     type: "User",
     authScopes: { viewer: true },
     description: "The signed-in user",
-    resolve: (query, _r, _a, ctx) => db().user.findUniqueOrThrow({ ...query, where: { id: ctx.viewer!.id } }),
+    resolve: (query, _r, _a, ctx) => db().user.findUniqueOrThrow({ ...selection(query), where: { id: ctx.viewer!.id } }),
   }),
 );
 

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import { FormatEnum, GenerationTypeEnum } from "../generation/generation.schema.ts";
 import * as documents from "./document.service.ts";
+import { selection } from "../../db/query.ts";
 
 builder.prismaObject("DocumentVersion", {
   fields: (t) => ({
@@ -91,7 +92,7 @@ builder.queryField("documents", (t) =>
     errors: { types: [NotFoundError] },
     resolve: async (query, _r, args, ctx) =>
       db().document.findMany({
-        ...query,
+        ...selection(query),
         where: await documents.documentFilter(ctx.viewer!, { jobId: args.jobId ? String(args.jobId) : null, type: args.type }),
         orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       }),

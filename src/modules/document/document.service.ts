@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/tokens.ts";
 import type { GenerationType, Prisma } from "../../generated/prisma/client.ts";
 import { findOwnedGeneration } from "../generation/generation.service.ts";
 import { findOwnedJob } from "../job/job.service.ts";
+import { selection } from "../../db/query.ts";
 
 const title = z.string().trim().min(1, "Title cannot be empty").max(200, "Title must be at most 200 characters");
 const notes = z.string().trim().max(5000, "Notes must be at most 5000 characters").nullish();
@@ -32,12 +33,12 @@ export async function saveDocument(viewer: Viewer, input: unknown, query: object
       },
     });
     await tx.documentVersion.create({ data: { documentId: doc.id, version: 1, content: g.content } });
-    return tx.document.findUniqueOrThrow({ ...query, where: { id: doc.id } });
+    return tx.document.findUniqueOrThrow({ ...selection(query), where: { id: doc.id } });
   });
 }
 
 export async function findOwnedDocument(viewer: Viewer, id: string, query: object = {}) {
-  const doc = await db().document.findFirst({ ...query, where: { id, userId: viewer.id } });
+  const doc = await db().document.findFirst({ ...selection(query), where: { id, userId: viewer.id } });
   if (!doc) throw new NotFoundError("Document", id);
   return doc;
 }
@@ -57,7 +58,7 @@ export async function updateDocument(viewer: Viewer, input: unknown, query: obje
       await tx.documentVersion.create({ data: { documentId: doc.id, version, content } });
       Object.assign(data, { content, version });
     }
-    return tx.document.update({ ...query, where: { id: doc.id }, data });
+    return tx.document.update({ ...selection(query), where: { id: doc.id }, data });
   });
 }
 

@@ -6,6 +6,7 @@ import { pubsub } from "../../pubsub.ts";
 import { GroundingViolationRef } from "../../graphql/error-types.ts";
 import type { EnhancementJob } from "../../generated/prisma/client.ts";
 import * as enhancement from "./enhancement.service.ts";
+import { selection } from "../../db/query.ts";
 
 const StatusEnum = builder.enumType("EnhancementStatus", { values: ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"] as const });
 const SectionEnum = builder.enumType("EnhanceSection", { values: enhancement.SECTIONS });
@@ -102,7 +103,7 @@ builder.mutationField("setUseEnhanced", (t) =>
     errors: { types: [ValidationError, NotFoundError, PreconditionError] },
     resolve: async (query, _r, { input }, ctx) => {
       const profileId = await enhancement.setUseEnhanced(ctx.viewer!, input);
-      return db().masterProfile.findUniqueOrThrow({ ...query, where: { id: profileId } });
+      return db().masterProfile.findUniqueOrThrow({ ...selection(query), where: { id: profileId } });
     },
   }),
 );
@@ -116,7 +117,7 @@ builder.mutationField("revertEnhancement", (t) =>
     errors: { types: [ValidationError, NotFoundError, PreconditionError] },
     resolve: async (query, _r, { input }, ctx) => {
       const profileId = await enhancement.revertEnhancement(ctx.viewer!, input);
-      return db().masterProfile.findUniqueOrThrow({ ...query, where: { id: profileId } });
+      return db().masterProfile.findUniqueOrThrow({ ...selection(query), where: { id: profileId } });
     },
   }),
 );
@@ -138,7 +139,7 @@ builder.queryField("enhancementJobs", (t) =>
     authScopes: { viewer: true },
     description: "The user's enhancement jobs, newest first",
     resolve: (query, _r, _a, ctx) =>
-      db().enhancementJob.findMany({ ...query, where: { userId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      db().enhancementJob.findMany({ ...selection(query), where: { userId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   }),
 );
 

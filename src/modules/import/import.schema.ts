@@ -7,6 +7,7 @@ import { loadProfile } from "../profile/profile.mapper.ts";
 import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
 import * as imports from "./import.service.ts";
 import { db } from "../../db/client.ts";
+import { selection } from "../../db/query.ts";
 
 const ModeEnum = builder.enumType("ImportMode", {
   values: {
@@ -98,7 +99,7 @@ const ImportResultRef = builder.objectRef<imports.ImportResult>("ImportResult").
     profile: t.prismaField({
       type: "MasterProfile",
       nullable: true,
-      resolve: (query, r) => (r.profileId ? db().masterProfile.findUnique({ ...query, where: { id: r.profileId } }) : null),
+      resolve: (query, r) => (r.profileId ? db().masterProfile.findUnique({ ...selection(query), where: { id: r.profileId } }) : null),
     }),
   }),
 });

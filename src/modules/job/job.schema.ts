@@ -4,6 +4,7 @@ import { db } from "../../db/client.ts";
 import type { JobRequirement } from "../../core/types.ts";
 import { objectList, stringList } from "../profile/json.ts";
 import * as jobs from "./job.service.ts";
+import { selection } from "../../db/query.ts";
 
 export const ApplicationStatusEnum = builder.enumType("ApplicationStatus", {
   values: ["NOT_APPLIED", "APPLIED", "INTERVIEWING", "OFFER", "REJECTED", "WITHDRAWN", "ACCEPTED"] as const,
@@ -176,6 +177,6 @@ builder.queryField("jobs", (t) =>
       applicationStatus: t.arg({ type: ApplicationStatusEnum }),
       search: t.arg.string({ description: "Matches title, company or description" }),
     },
-    resolve: (query, _r, args, ctx) => db().job.findMany({ ...query, where: jobs.jobFilter(ctx.viewer!, args), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    resolve: (query, _r, args, ctx) => db().job.findMany({ ...selection(query), where: jobs.jobFilter(ctx.viewer!, args), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   }),
 );

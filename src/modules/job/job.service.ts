@@ -9,6 +9,7 @@ import type { ParsedJob } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { objectList, stringList } from "../profile/json.ts";
 import { jsonResumeJobToParsedJob, validateJsonResumeJob } from "../../core/json-resume.ts";
+import { selection } from "../../db/query.ts";
 
 const MAX_TEXT = 100_000;
 
@@ -120,7 +121,7 @@ export function toParsedJob(row: Job): ParsedJob {
 }
 
 export async function findOwnedJob(viewer: Viewer, id: string, query: object = {}): Promise<Job> {
-  const job = await db().job.findFirst({ ...query, where: { id, userId: viewer.id } });
+  const job = await db().job.findFirst({ ...selection(query), where: { id, userId: viewer.id } });
   if (!job) throw new NotFoundError("Job", id);
   return job;
 }
@@ -147,7 +148,7 @@ export async function updateJob(viewer: Viewer, input: unknown, query: object = 
     const reparsed = parseJobFields({ description });
     Object.assign(data, { description, keywords: reparsed.keywords, requirements: reparsed.requirements as unknown as Prisma.InputJsonValue, responsibilities: reparsed.responsibilities, benefits: reparsed.benefits });
   }
-  return db().job.update({ ...query, where: { id: existing.id }, data });
+  return db().job.update({ ...selection(query), where: { id: existing.id }, data });
 }
 
 export async function deleteJob(viewer: Viewer, id: string) {
@@ -164,7 +165,7 @@ export async function setApplicationStatus(viewer: Viewer, input: { jobId: strin
   }
   return db().$transaction(async (tx) => {
     await tx.applicationStatusEvent.create({ data: { jobId: job.id, fromStatus: job.applicationStatus, toStatus: input.status, note: input.note ?? null } });
-    return tx.job.update({ ...query, where: { id: job.id }, data: { applicationStatus: input.status } });
+    return tx.job.update({ ...selection(query), where: { id: job.id }, data: { applicationStatus: input.status } });
   });
 }
 

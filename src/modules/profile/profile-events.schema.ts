@@ -1,6 +1,7 @@
 import { builder } from "../../graphql/builder.ts";
 import { db } from "../../db/client.ts";
 import { pubsub } from "../../pubsub.ts";
+import { selection } from "../../db/query.ts";
 
 builder.subscriptionField("profileUpdated", (t) =>
   t.prismaField({
@@ -8,6 +9,6 @@ builder.subscriptionField("profileUpdated", (t) =>
     authScopes: { viewer: true },
     description: "Emits the profile each time the signed-in user changes it (from any session)",
     subscribe: (_r, _a, ctx) => pubsub.subscribe("profile:updated", ctx.viewer!.id),
-    resolve: (query, event) => db().masterProfile.findUniqueOrThrow({ ...query, where: { id: (event as { profileId: string }).profileId } }),
+    resolve: (query, event) => db().masterProfile.findUniqueOrThrow({ ...selection(query), where: { id: (event as { profileId: string }).profileId } }),
   }),
 );

@@ -5,6 +5,7 @@ import { nullableStringList, objectList, stringList } from "./json.ts";
 import * as profiles from "./profile.service.ts";
 import { db } from "../../db/client.ts";
 import { pubsub } from "../../pubsub.ts";
+import { selection } from "../../db/query.ts";
 
 const Link = builder.objectRef<{ label: string; url: string }>("Link").implement({
   fields: (t) => ({ label: t.exposeString("label"), url: t.exposeString("url") }),
@@ -132,7 +133,7 @@ builder.queryField("myProfile", (t) =>
     nullable: true,
     authScopes: { viewer: true },
     description: "The signed-in user's master profile, or null before it is created",
-    resolve: (query, _r, _a, ctx) => db().masterProfile.findUnique({ ...query, where: { userId: ctx.viewer!.id } }),
+    resolve: (query, _r, _a, ctx) => db().masterProfile.findUnique({ ...selection(query), where: { userId: ctx.viewer!.id } }),
   }),
 );
 

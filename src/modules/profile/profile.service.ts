@@ -3,6 +3,7 @@ import { db } from "../../db/client.ts";
 import { NotFoundError, ValidationError, fromZod } from "../../graphql/errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import { EducationSchema, ExperienceSchema, ProfilePatchSchema, ProjectSchema } from "./profile.validation.ts";
+import { selection } from "../../db/query.ts";
 
 const EMPTY_SKILLS = { technical: [], soft: [], languages: [], certifications: [] };
 
@@ -95,7 +96,7 @@ export async function addItem(kind: ListKind, viewer: Viewer, input: Record<stri
     if (count >= max) throw ValidationError.field(["input"], `A profile holds at most ${max} ${label.toLowerCase()} items`);
     const at = position == null ? count : clampPosition(position, count);
     await delegate.updateMany({ where: { profileId, sortOrder: { gte: at } }, data: { sortOrder: { increment: 1 } } });
-    return delegate.create({ ...query, data: { ...data, profileId, sortOrder: at } });
+    return delegate.create({ ...selection(query), data: { ...data, profileId, sortOrder: at } });
   });
 }
 
@@ -113,7 +114,7 @@ export async function updateItem(kind: ListKind, viewer: Viewer, input: Record<s
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   // Unknown keys (id, profileId, enhancement columns) are stripped by the schema.
   const merged = validate(kind, { ...existing, ...changes });
-  return LISTS[kind].delegate().update({ ...query, where: { id: existing.id }, data: pickKnown(merged, Object.keys(changes)) });
+  return LISTS[kind].delegate().update({ ...selection(query), where: { id: existing.id }, data: pickKnown(merged, Object.keys(changes)) });
 }
 
 function pickKnown(o: Record<string, unknown>, keys: string[]) {
@@ -147,7 +148,7 @@ export async function reorderItems(kind: ListKind, viewer: Viewer, ids: string[]
     // Two passes keep the (profileId, sortOrder) values distinct at every step.
     for (const [i, id] of ids.entries()) await delegate.update({ where: { id }, data: { sortOrder: -1 - i } });
     const rows = [];
-    for (const [i, id] of ids.entries()) rows.push(await delegate.update({ ...query, where: { id }, data: { sortOrder: i } }));
+    for (const [i, id] of ids.entries()) rows.push(await delegate.update({ ...selection(query), where: { id }, data: { sortOrder: i } }));
     return rows;
   });
 }

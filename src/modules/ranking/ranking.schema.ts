@@ -4,6 +4,7 @@ import type { RankedItem } from "../../core/types.ts";
 import * as rankings from "./ranking.service.ts";
 import { findOwnedJob } from "../job/job.service.ts";
 import { db } from "../../db/client.ts";
+import { selection } from "../../db/query.ts";
 
 export const RankedKindEnum = builder.enumType("RankedKind", { values: ["EXPERIENCE", "PROJECT", "BULLET", "SKILL"] as const });
 
@@ -59,7 +60,7 @@ builder.queryField("ranking", (t) =>
     errors: { types: [NotFoundError] },
     resolve: async (query, _r, { jobId }, ctx) => {
       const job = await findOwnedJob(ctx.viewer!, String(jobId));
-      return db().jobContentRanking.findUnique({ ...query, where: { userId_jobId: { userId: ctx.viewer!.id, jobId: job.id } } });
+      return db().jobContentRanking.findUnique({ ...selection(query), where: { userId_jobId: { userId: ctx.viewer!.id, jobId: job.id } } });
     },
   }),
 );

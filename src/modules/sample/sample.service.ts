@@ -8,6 +8,9 @@ import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { SampleType } from "../../generated/prisma/client.ts";
 
+/** About 65 pages of dense text: far beyond any resume or letter. */
+export const MAX_TEXT_CHARS = 200_000;
+
 export interface ReadDocument {
   kind: FileKind;
   mime: string;
@@ -31,12 +34,14 @@ export async function readUpload(services: AppServices, file: File | null | unde
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sniffed = sniffFile(bytes);
   if (!sniffed.ok) throw new UnsupportedFileError(describeUnsupported(sniffed.found), sniffed.found);
-  const extracted = await extractText(bytes, sniffed.kind, { timeoutMs: extractTimeoutMs });
+  // A book-length text is refused inside the worker: style analysis and storage of it would stall every request.
+  const extracted = await extractText(bytes, sniffed.kind, { timeoutMs: extractTimeoutMs, maxChars: MAX_TEXT_CHARS });
   if (!extracted.ok) throw extractionError(extracted.reason, extracted.message, maxUploadBytes);
   return { kind: sniffed.kind, mime: sniffed.mime, text: extracted.text, bytes, fileName: displayFileName(file.name), lines: extracted.lines };
 }
 
 function extractionError(reason: ExtractFailureReason, message: string, limit: number) {
+  if (reason === "TOO_LONG") return new LimitExceededError(message, MAX_TEXT_CHARS);
   if (reason === "ZIP_BOMB" || reason === "TIMEOUT") return new LimitExceededError(message, reason === "ZIP_BOMB" ? limit : null);
   return new UnsupportedFileError(message, reason.toLowerCase().replace("_", " "));
 }
