@@ -169,7 +169,7 @@ export function fanoutSection(r: FanoutResult): Section {
     rows: [
       { metric: "events measured × subscribers", value: `${r.events} × ${r.subscribers} = ${r.deliveries} deliveries` },
       { metric: "delay from state write, p50 / p99", value: pair(r.fromWrite) },
-      { metric: "  max", value: ms(Math.max(...r.fromWrite)) },
+      { metric: "  max", value: ms(r.fromWrite.reduce((m, x) => Math.max(m, x), 0)) },
       { metric: "delay from publish, p50 / p99", value: pair(r.fromPublish) },
       { metric: "spread across subscribers, p50 / p99", value: pair(r.spread) },
       { metric: "delay from the model's answer, p50 / p99", value: pair(r.fromLlmAnswer) },

@@ -129,7 +129,7 @@ export async function benchHealthUnderUpload(): Promise<HealthUnderUploadResult>
         const results = await uploads;
         const loadedWallMs = performance.now() - started;
         loop.disable();
-        const stats = (xs: number[]) => ({ n: xs.length, p50: median(xs), p99: percentile(xs, 99), max: Math.max(...xs) });
+        const stats = (xs: number[]) => ({ n: xs.length, p50: median(xs), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), -Infinity) });
         const idleStats = stats(idle);
         const loadedStats = stats(loaded);
         const loadedCorrectedP99 = percentile(correctedSamples(loaded, idleStats.p50), 99);

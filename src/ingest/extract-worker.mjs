@@ -250,9 +250,15 @@ async function handle(message) {
   throw new Error(`Unsupported kind: ${message.kind}`);
 }
 
+/** A book-length text is refused here, so it is never copied back to (and normalised on) the main thread. */
+function withinLimit(result, maxChars) {
+  if (!result.ok || !maxChars || result.text.length <= maxChars) return result;
+  return { ok: false, reason: "TOO_LONG", message: String(result.text.length) };
+}
+
 parentPort?.on("message", async (message) => {
   try {
-    parentPort.postMessage({ id: message.id, ...(await handle(message)) });
+    parentPort.postMessage({ id: message.id, ...withinLimit(await handle(message), message.maxChars) });
   } catch (error) {
     // Parse failures are answered above; reaching here means the worker itself is broken
     // (a library failed to load), which is the server's fault and must not be blamed on the file.

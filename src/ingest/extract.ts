@@ -1,11 +1,12 @@
 // Text out of an uploaded file. PDF and DOCX parsing runs in worker threads with a time limit:
 // pdf.js and mammoth are synchronous for long stretches, and a hostile file must neither freeze
 // the API for everyone nor run forever. Plain text is decoded here; it costs a few milliseconds.
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FileKind } from "./sniff.ts";
 import { inspectDocxZip } from "./zip-guard.ts";
 
-export type ExtractFailureReason = "EMPTY" | "NO_TEXT" | "ENCRYPTED" | "CORRUPT" | "ZIP_BOMB" | "TIMEOUT";
+export type ExtractFailureReason = "EMPTY" | "NO_TEXT" | "ENCRYPTED" | "CORRUPT" | "ZIP_BOMB" | "TIMEOUT" | "TOO_LONG";
 
 export interface ExtractedLine {
   text: string;
@@ -23,12 +24,18 @@ export type ExtractResult =
 export interface ExtractOptions {
   /** Parsing time limit once a worker has the file; the worker is terminated when it runs out. */
   timeoutMs?: number;
+  /** Longest text accepted (characters); longer gives TOO_LONG, decided inside the worker. */
+  maxChars?: number;
 }
 
 export const DEFAULT_EXTRACT_TIMEOUT_MS = 10_000;
 /** Fewer non-space characters than this is not a document, whatever the file claims. */
 export const MIN_TEXT_CHARACTERS = 20;
-const POOL_SIZE = 2;
+// One core stays free for the event loop: with every core parsing, the OS starves the main
+// thread and /health stalls for hundreds of milliseconds under upload load.
+const POOL_SIZE = Math.max(1, availableParallelism() - 1);
+/** A dense page of text, for telling a user how long their document is. */
+const CHARS_PER_PAGE = 3000;
 
 const fail = (reason: ExtractFailureReason, message: string): ExtractResult => ({ ok: false, reason, message });
 
@@ -44,6 +51,9 @@ const MESSAGES = {
   noTextDocx:
     "This Word document contains almost no text (it may hold only images). Please upload a document with the text typed in, or a PDF with selectable text.",
   noTextTxt: "This text file contains almost no text. Please upload the full document.",
+  tooLong: (chars: number, max: number) =>
+    `This document holds about ${Math.round(chars / CHARS_PER_PAGE)} pages of text; a resume or cover letter is expected to be ` +
+    `at most ${Math.round(max / CHARS_PER_PAGE)} pages. Please upload the document itself, not a collection.`,
   timeout: (ms: number) =>
     `Reading this file took longer than ${formatSeconds(ms)}, so we stopped. It may be unusually complex; ` +
     "try saving it again as a simpler PDF or as a .docx.",
@@ -64,7 +74,7 @@ function formatSeconds(ms: number): string {
 
 export async function extractText(bytes: Uint8Array, kind: FileKind, opts: ExtractOptions = {}): Promise<ExtractResult> {
   if (bytes.length === 0) return fail("EMPTY", MESSAGES.empty);
-  if (kind === "txt") return decodeTextFile(bytes);
+  if (kind === "txt") return limitLength(decodeTextFile(bytes), opts.maxChars);
 
   if (kind === "pdf" && !hasPdfHeader(bytes)) return fail("CORRUPT", MESSAGES.notPdf);
   if (kind === "pdf" && !hasEndOfFileMarker(bytes)) return fail("CORRUPT", MESSAGES.truncatedPdf);
@@ -72,7 +82,8 @@ export async function extractText(bytes: Uint8Array, kind: FileKind, opts: Extra
     const guard = await inspectDocxZip(bytes);
     if (!guard.ok) return guard;
   }
-  const reply = await getPool().run(kind, bytes, opts.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS);
+  const reply = await getPool().run(kind, bytes, opts.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS, opts.maxChars);
+  if (!reply.ok && reply.reason === "TOO_LONG") return fail("TOO_LONG", MESSAGES.tooLong(Number(reply.message), opts.maxChars ?? 0));
   if (!reply.ok) return fail(reply.reason, reply.message);
 
   const text = normalizeText(reply.text);
@@ -99,6 +110,11 @@ export function normalizeText(raw: string): string {
 
 function countNonSpace(text: string): number {
   return text.replace(/\s+/g, "").length;
+}
+
+function limitLength(result: ExtractResult, maxChars: number | undefined): ExtractResult {
+  if (!result.ok || !maxChars || result.text.length <= maxChars) return result;
+  return fail("TOO_LONG", MESSAGES.tooLong(result.text.length, maxChars));
 }
 
 function decodeTextFile(bytes: Uint8Array): ExtractResult {
@@ -155,6 +171,7 @@ interface Job {
   kind: "pdf" | "docx";
   bytes: Uint8Array;
   timeoutMs: number;
+  maxChars?: number;
   resolve: (reply: WorkerReply) => void;
   reject: (error: Error) => void;
 }
@@ -194,9 +211,9 @@ class ExtractPool {
 
   constructor(private readonly size: number) {}
 
-  run(kind: "pdf" | "docx", bytes: Uint8Array, timeoutMs: number): Promise<WorkerReply> {
+  run(kind: "pdf" | "docx", bytes: Uint8Array, timeoutMs: number, maxChars?: number): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, kind, bytes, timeoutMs, resolve, reject });
+      this.queue.push({ id: this.nextId++, kind, bytes, timeoutMs, maxChars, resolve, reject });
       this.pump();
     });
   }
@@ -261,12 +278,12 @@ class ExtractPool {
     const length = job.bytes.length;
     if (length > MAX_SCRATCH_BYTES) {
       const copy = job.bytes.slice();
-      slot.worker.postMessage({ id: job.id, kind: job.kind, bytes: copy }, [copy.buffer]);
+      slot.worker.postMessage({ id: job.id, kind: job.kind, bytes: copy, maxChars: job.maxChars }, [copy.buffer]);
       return;
     }
     if (!slot.scratch || slot.scratch.byteLength < length) slot.scratch = new SharedArrayBuffer(Math.ceil(length / MB) * MB);
     new Uint8Array(slot.scratch, 0, length).set(job.bytes);
-    slot.worker.postMessage({ id: job.id, kind: job.kind, shared: slot.scratch, length });
+    slot.worker.postMessage({ id: job.id, kind: job.kind, shared: slot.scratch, length, maxChars: job.maxChars });
   }
 
   private release(slot: Slot): Job | null {
