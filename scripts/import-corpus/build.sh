@@ -2,11 +2,21 @@
 # Renders the ground-truth resumes in resumes/*.json to HTML + TXT (render.ts), prints the HTML to
 # PDF with headless Chromium and converts it to DOCX with LibreOffice, into tests/fixtures/import/.
 # Needs: chromium, libreoffice-writer (apt-get install -y --no-install-recommends chromium libreoffice-writer).
+#   build.sh              resumes/*.json -> tests/fixtures/import/
+#   build.sh --holdout    holdout/*.json -> tests/fixtures/import-holdout/ (the held-out set, never tuned on)
+#   build.sh --holdout2   holdout2/*.json -> tests/fixtures/import-holdout2/ (held-out set 2, written after the second parser round)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+set_name="resumes"
 out="$root/tests/fixtures/import"
+case "${1:-}" in
+  "") ;;
+  --holdout) set_name="holdout"; out="$root/tests/fixtures/import-holdout" ;;
+  --holdout2) set_name="holdout2"; out="$root/tests/fixtures/import-holdout2" ;;
+  *) echo "usage: $0 [--holdout | --holdout2]" >&2; exit 2 ;;
+esac
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -15,7 +25,7 @@ for tool in chromium soffice; do
 done
 
 mkdir -p "$out"
-(cd "$root" && npx tsx "$here/render.ts" "$work/html")
+(cd "$root" && npx tsx "$here/render.ts" "$work/html" "$set_name")
 
 for html in "$work"/html/*.html; do
   id="$(basename "$html" .html)"

@@ -1,13 +1,15 @@
 // Renders each ground-truth resume (JSON Resume + meta.layout/dateStyle) to HTML and to plain
 // text, in the layout its meta names. build.sh prints the HTML to PDF and converts it to DOCX.
-// Usage: npx tsx scripts/import-corpus/render.ts <out-dir>
+// Usage: npx tsx scripts/import-corpus/render.ts <out-dir> [resumes|holdout|holdout2]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface CorpusResume {
-  /** set "holdout": written after the parser was tuned on the others, to measure it unseen. */
-  meta: { layout: Layout; dateStyle: DateStyle; columns: 1 | 2; set?: "holdout" | "holdout-2" };
+  /** set "holdout": written after the parser was tuned on the others, to measure it unseen.
+   * "held-out": lives in holdout/, never used to tune the parser (bench reports it on its own).
+   * "held-out-2": lives in holdout2/, written after the second parser round, reported on its own too. */
+  meta: { layout: Layout; dateStyle: DateStyle; columns: 1 | 2; set?: "holdout" | "holdout-2" | "held-out" | "held-out-2" };
   basics: {
     name: string;
     label?: string;
@@ -19,7 +21,7 @@ export interface CorpusResume {
     profiles?: { network: string; url: string }[];
   };
   work: { name: string; position: string; location?: string; startDate?: string; endDate?: string; highlights: string[] }[];
-  education: { institution: string; studyType?: string; area?: string; startDate?: string; endDate?: string; score?: string }[];
+  education: { institution: string; studyType?: string; area?: string; startDate?: string; endDate?: string; score?: string; courses?: string[] }[];
   skills: { name: string; keywords: string[] }[];
   projects?: { name: string; description?: string; highlights?: string[]; keywords?: string[]; url?: string }[];
   certificates?: { name: string }[];
@@ -43,11 +45,36 @@ type Layout =
   | "right-sidebar"
   | "caps-company"
   | "research-cv"
-  | "retail-grid";
-type DateStyle = "short" | "long" | "numeric" | "year" | "since" | "short-to" | "dot" | "short-current" | "short-period";
+  | "retail-grid"
+  // Held-out layouts (holdout/): written to measure the parser on shapes it was never tuned on.
+  | "registration"
+  | "labelled-fields"
+  | "centered"
+  | "stacked-dates"
+  | "chips-sidebar"
+  | "graduate"
+  // Held-out set 2 (holdout2/): a profile-site export, Company / Title / dates (duration) / location.
+  | "profile-export";
+type DateStyle =
+  | "short"
+  | "long"
+  | "numeric"
+  | "year"
+  | "since"
+  | "short-to"
+  | "dot"
+  | "short-current"
+  | "short-period"
+  // Held-out styles: "Sept 2017 to Aug 2020" / "… to date", "March 2019 – present", "Mar '19 – Jun '21", "April 2019 — Now".
+  | "uk-to"
+  | "long-lower"
+  | "apostrophe"
+  | "em-long";
 
 const SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+// British abbreviations as people type them: four letters where the word is short enough.
+const UK = ["Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];
 
 function fmtDate(iso: string, style: DateStyle): string {
   const [y, m] = iso.split("-");
@@ -55,17 +82,25 @@ function fmtDate(iso: string, style: DateStyle): string {
   const i = Number(m) - 1;
   if (style === "numeric") return `${m}/${y}`;
   if (style === "dot") return `${m}.${y}`;
-  if (style === "long") return `${LONG[i]} ${y}`;
+  if (style === "long" || style === "long-lower" || style === "em-long") return `${LONG[i]} ${y}`;
+  if (style === "uk-to") return `${UK[i]} ${y}`;
+  if (style === "apostrophe") return `${SHORT[i]} '${y.slice(2)}`;
   if (style === "short-period") return LONG[i].length > 4 ? `${LONG[i] === "September" ? "Sept" : SHORT[i]}. ${y}` : `${LONG[i]} ${y}`;
   return `${SHORT[i]} ${y}`;
 }
+
+const OPEN_END: Partial<Record<DateStyle, string>> = { "uk-to": "date", "long-lower": "present", "em-long": "Now" };
 
 export function fmtRange(start: string | undefined, end: string | undefined, style: DateStyle): string {
   if (!start) return end ? fmtDate(end, style) : "";
   const s = fmtDate(start, style);
   if (!end && style === "since") return `Since ${s}`;
-  const e = end ? fmtDate(end, style) : style === "numeric" || style === "dot" ? "present" : style === "short-current" ? "Current" : "Present";
+  const e = end ? fmtDate(end, style) : OPEN_END[style] ?? (style === "numeric" || style === "dot" ? "present" : style === "short-current" ? "Current" : "Present");
   switch (style) {
+    case "uk-to":
+      return `${s} to ${e}`;
+    case "em-long":
+      return `${s} — ${e}`;
     case "long":
     case "since":
     case "short-current":
@@ -77,6 +112,25 @@ export function fmtRange(start: string | undefined, end: string | undefined, sty
     default:
       return `${s} – ${e}`;
   }
+}
+
+// Fixed so the fixtures do not change from one build to the next (a real export uses the export date).
+const EXPORT_MONTH = "2025-06";
+
+/** "Jan 2020 – Present" → "Jan 2020 – Present (5 years 6 months)", counted inclusively like profile sites do. */
+function withDuration(range: string, w: { startDate?: string; endDate?: string }): string {
+  const months = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  if (!w.startDate || w.startDate.length < 7 || (w.endDate && w.endDate.length < 7)) return range;
+  const total = months(w.endDate ?? EXPORT_MONTH) - months(w.startDate) + 1;
+  const [y, m] = [Math.floor(total / 12), total % 12];
+  const unit = (n: number, word: string) => (n ? `${n} ${word}${n === 1 ? "" : "s"}` : "");
+  return `${range} (${[unit(y, "year"), unit(m, "month")].filter(Boolean).join(" ")})`;
+}
+
+/** "Feb 2019 – Mar 2022" → ["Feb 2019 –", "Mar 2022"]: the two lines of a stacked date cell. */
+function splitRange(d: string): [string, string] {
+  const m = /^(.*?\s[–—-])\s(.*)$/.exec(d);
+  return m ? [m[1], m[2]] : [d, ""];
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -120,6 +174,33 @@ const HEADINGS: Record<Layout, Headings> = {
   "research-cv": { summary: "Research Interests", work: "Research Experience", education: "Education", skills: "Technical Skills", projects: "Projects", certificates: "Certifications", languages: "Languages" },
   "retail-grid": { summary: "Summary", work: "Experience", education: "Education", skills: "Strengths", projects: "Projects", certificates: "Certifications", languages: "Languages" },
   "right-sidebar": { summary: "Profile", work: "Employment History", education: "Education", skills: "Skills", projects: "Projects", certificates: "Certifications", languages: "Languages" },
+  registration: { summary: "Professional Summary", work: "Career History", education: "Qualifications", skills: "Core Competencies", projects: "Projects", certificates: "Registration & Licensure", languages: "Languages" },
+  "labelled-fields": { summary: "Personal Profile", work: "Employment Record", education: "Education & Professional Qualifications", skills: "Key Skills", projects: "Projects", certificates: "Professional Memberships", languages: "Languages" },
+  centered: { summary: "Profile", work: "Kitchen Experience", education: "Training", skills: "Culinary Skills", projects: "Projects", certificates: "Food Safety & Certifications", languages: "Languages" },
+  "stacked-dates": { summary: "Summary of Qualifications", work: "Legal Experience", education: "Education", skills: "Areas of Expertise", projects: "Projects", certificates: "Certifications", languages: "Languages" },
+  "chips-sidebar": { summary: "About", work: "Selected Experience", education: "Education", skills: "Toolkit", projects: "Projects", certificates: "Certifications", languages: "Languages" },
+  graduate: { summary: "Career Objective", work: "Internship Experience", education: "Education", skills: "Skills", projects: "Academic Projects", certificates: "Activities & Awards", languages: "Languages" },
+  "profile-export": { summary: "About", work: "Experience", education: "Education", skills: "Top Skills", projects: "Projects", certificates: "Licenses & Certifications", languages: "Languages" },
+};
+
+type SectionKey = keyof Headings;
+const DEFAULT_ORDER: SectionKey[] = ["summary", "work", "projects", "education", "skills", "certificates", "languages"];
+/** Section order of the held-out layouts; the others keep DEFAULT_ORDER (or their own body below). */
+const ORDER: Partial<Record<Layout, SectionKey[]>> = {
+  registration: ["summary", "work", "certificates", "education", "skills", "languages"],
+  "labelled-fields": ["summary", "skills", "work", "education", "certificates", "languages"],
+  centered: ["summary", "skills", "work", "education", "certificates", "languages"],
+  "stacked-dates": ["summary", "work", "education", "certificates", "skills", "languages"],
+  "chips-sidebar": ["summary", "work", "education"],
+  graduate: ["summary", "education", "work", "projects", "skills", "certificates", "languages"],
+};
+
+// Kept out of CSS so that adding a layout does not change the HTML of the existing ones.
+const LAYOUT_CSS: Partial<Record<Layout, string>> = {
+  centered: "h1, .label, .contact { text-align: center; } h2 { text-align: center; border: none; letter-spacing: 2px; } ul.two { column-count: 2; list-style: none; margin-left: 0; }",
+  "stacked-dates": "table.sd { width: 100%; border-collapse: collapse; } table.sd td { vertical-align: top; padding: 2px 8px 6px 0; } table.sd td.left { width: 18%; color: #555; }",
+  "chips-sidebar": ".grid-c { display: grid; grid-template-columns: 28% 69%; column-gap: 3%; } .chip { display: inline-block; border: 1px solid #bbb; border-radius: 8px; padding: 0 5px; margin: 2px 2px; font-size: 8.5pt; }",
+  "labelled-fields": ".lbl { display: inline-block; width: 70px; color: #555; }",
 };
 
 const CSS = `
@@ -197,6 +278,22 @@ function workHtml(r: CorpusResume): string {
           return `<div class="entry"><div class="row"><span><b>${pos}</b>, ${co}, ${loc}</span><span>${d}</span></div>${ul}</div>`;
         case "retail-grid":
           return `<div class="entry"><div><b>${pos} - ${co} - ${loc}</b></div><div class="muted">${d}</div>${ul}</div>`;
+        case "registration":
+          return `<div class="entry"><div><b>${co}</b>, ${loc}</div><div><i>${pos}</i> (${d})</div>${ul}</div>`;
+        case "labelled-fields":
+          return `<div class="entry"><div><span class="lbl">Employer:</span> <b>${co}</b> (${loc})</div><div><span class="lbl">Position:</span> ${pos}</div><div><span class="lbl">Period:</span> ${d}</div><div>Key responsibilities:</div>${ul}</div>`;
+        case "centered":
+          return `<div class="entry"><div class="row"><b>${pos}</b><span>${d}</span></div><div><i>${co} — ${loc}</i></div>${w.highlights.map((h) => `<p>› ${esc(h)}</p>`).join("")}</div>`;
+        case "stacked-dates": {
+          const [from, to] = splitRange(d);
+          return `<tr><td class="left">${from}<br>${to}<br>${loc}</td><td><b>${pos}</b><br><i>${co}</i>${ul}</td></tr>`;
+        }
+        case "chips-sidebar":
+          return `<div class="entry"><div class="row"><b>${co}</b><span class="muted">${d}</span></div><div><i>${pos}</i></div>${ul}</div>`;
+        case "graduate":
+          return `<div class="entry"><div><b>${co}</b> — ${loc}</div><div><i>${pos}</i></div><div class="muted">${d}</div>${ul}</div>`;
+        case "profile-export":
+          return `<div class="entry"><div><b>${co}</b></div><div>${pos}</div><div class="muted">${esc(withDuration(d, w))}</div><div class="muted">${loc}</div>${ul}</div>`;
       }
     })
     .join("\n");
@@ -212,6 +309,16 @@ function educationHtml(r: CorpusResume): string {
       if (layout === "company-first" || layout === "classic" || layout === "caps-classic" || layout === "company-dash-title")
         return `<div class="entry"><div class="row"><b>${esc(e.institution)}</b><span>${d}</span></div><div>${degree}</div>${gpa ? `<div>${gpa}</div>` : ""}</div>`;
       if (layout === "table-two-column") return `<tr><td class="left">${d}</td><td><b>${esc(e.institution)}</b><br>${degree}</td></tr>`;
+      const courses = e.courses?.length ? `<div>Relevant coursework: ${e.courses.map(esc).join(", ")}</div>` : "";
+      if (layout === "registration")
+        return `<div class="entry"><div class="row"><span><b>${degree}</b>, ${esc(e.institution)}</span><span>${d}</span></div>${gpa ? `<div>${gpa}</div>` : ""}</div>`;
+      if (layout === "labelled-fields") return `<p>${d}: ${degree}, ${esc(e.institution)}${gpa ? ` (${gpa})` : ""}</p>`;
+      if (layout === "stacked-dates") {
+        const [from, to] = splitRange(d);
+        return `<tr><td class="left">${from}<br>${to}</td><td><b>${esc(e.institution)}</b><br>${degree}${gpa ? `<br>${gpa}` : ""}</td></tr>`;
+      }
+      if (layout === "graduate")
+        return `<div class="entry"><div class="row"><b>${esc(e.institution)}</b><span>${d}</span></div><div><i>${degree}</i></div>${gpa ? `<div>${gpa}</div>` : ""}${courses}</div>`;
       return `<div class="entry"><div><b>${degree}</b></div><div>${esc(e.institution)}</div><div class="muted">${d}${gpa ? ` · ${gpa}` : ""}</div></div>`;
     })
     .join("\n");
@@ -224,6 +331,14 @@ function skillsHtml(r: CorpusResume): string {
       return `<p>${r.skills.flatMap((s) => s.keywords).map(esc).join(" | ")}</p>`;
     case "sidebar":
       return r.skills.map((s) => `<p><b>${esc(s.name)}</b></p><ul>${s.keywords.map((k) => `<li>${esc(k)}</li>`).join("")}</ul>`).join("");
+    case "registration":
+      return r.skills.map((s) => `<p>${s.keywords.map(esc).join(" • ")}</p>`).join("");
+    case "labelled-fields":
+      return `<ul>${r.skills.flatMap((s) => s.keywords).map((k) => `<li>${esc(k)}</li>`).join("")}</ul>`;
+    case "centered":
+      return `<ul class="two">${r.skills.flatMap((s) => s.keywords).map((k) => `<li>› ${esc(k)}</li>`).join("")}</ul>`;
+    case "chips-sidebar":
+      return r.skills.map((s) => `<p><b>${esc(s.name)}</b></p><div>${s.keywords.map((k) => `<span class="chip">${esc(k)}</span>`).join(" ")}</div>`).join("");
     default:
       return r.skills.map((s) => `<p><b>${esc(s.name)}:</b> ${s.keywords.map(esc).join(", ")}</p>`).join("");
   }
@@ -251,8 +366,9 @@ export function renderHtml(r: CorpusResume): string {
   const contactInline = `<p class="contact">${contactParts(r).map(esc).join(" | ")}</p>`;
   const summary = section(h.summary, r.basics.summary ? `<p>${esc(r.basics.summary)}</p>` : "");
   const isTable = r.meta.layout === "table-two-column";
-  const work = section(h.work, isTable ? `<table class="two">${workHtml(r)}</table>` : workHtml(r));
-  const edu = section(h.education, isTable ? `<table class="two">${educationHtml(r)}</table>` : educationHtml(r));
+  const table = isTable ? "two" : r.meta.layout === "stacked-dates" ? "sd" : "";
+  const work = section(h.work, table ? `<table class="${table}">${workHtml(r)}</table>` : workHtml(r));
+  const edu = section(h.education, table ? `<table class="${table}">${educationHtml(r)}</table>` : educationHtml(r));
   const skills = section(h.skills, skillsHtml(r));
   const projects = section(h.projects, projectsHtml(r));
   const certs = section(h.certificates, (r.certificates ?? []).map((c) => `<p>${esc(c.name)}</p>`).join(""));
@@ -271,13 +387,19 @@ export function renderHtml(r: CorpusResume): string {
   } else if (r.meta.layout === "sidebar") {
     const side = `<div class="side">${contactParts(r).map((c) => `<p>${esc(c)}</p>`).join("")}${skills}${edu}${certs}${langs}</div>`;
     body = `${header}<div class="grid">${side}<div>${summary}${work}${projects}</div></div>`;
+  } else if (r.meta.layout === "chips-sidebar") {
+    const side = `<div class="side">${contactParts(r).map((c) => `<p>${esc(c)}</p>`).join("")}${skills}${certs}${langs}</div>`;
+    body = `${header}<div class="grid-c">${side}<div>${summary}${work}${edu}</div></div>`;
+  } else if (ORDER[r.meta.layout]) {
+    const parts: Record<SectionKey, string> = { summary, work, education: edu, skills, projects, certificates: certs, languages: langs };
+    body = `${header}${contactInline}${ORDER[r.meta.layout]!.map((k) => parts[k]).join("")}`;
   } else if (r.meta.layout === "css-columns") {
     body = `${header}${contactInline}<div class="cols">${summary}${work}${edu}${skills}${projects}${certs}${langs}</div>`;
   } else {
     body = `${header}${contactInline}${summary}${work}${projects}${edu}${skills}${certs}${langs}`;
   }
   // The grouped layout is set large so that it runs onto a second page (page break mid-section).
-  const extra = r.meta.layout === "grouped" ? "body { font-size: 12.5pt; line-height: 1.5; }" : "";
+  const extra = r.meta.layout === "grouped" ? "body { font-size: 12.5pt; line-height: 1.5; }" : (LAYOUT_CSS[r.meta.layout] ?? "");
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.basics.name)}</title><style>${CSS}${extra}</style></head><body>${body}</body></html>\n`;
 }
 
@@ -287,126 +409,172 @@ export function renderText(r: CorpusResume): string {
   const { layout, dateStyle } = r.meta;
   const width = 92;
   const right = (left: string, rightText: string) => `${left}${" ".repeat(Math.max(2, width - left.length - rightText.length))}${rightText}`;
-  const marker = layout === "compact" ? "– " : layout === "caps-classic" ? "* " : layout === "at-style" ? "• " : layout === "caps-company" ? "▪ " : "- ";
+  const marker = TEXT_MARKER[layout] ?? "- ";
   const out: string[] = [r.basics.name];
   if (r.basics.label) out.push(r.basics.label);
   out.push(contactParts(r).join(" | "), "");
   const heading = (t: string) => out.push(layout === "caps-classic" ? t.toUpperCase() : t);
-  if (r.basics.summary) {
-    if (h.summary) heading(h.summary);
-    out.push(r.basics.summary, "");
-  }
-  heading(h.work);
-  r.work.forEach((w, i) => {
-    const d = fmtRange(w.startDate, w.endDate, dateStyle);
-    const loc = w.location ?? "";
-    switch (layout) {
-      case "classic":
-        out.push(right(`${w.position} — ${w.name}`, d), loc);
-        break;
-      case "company-first":
-        out.push(right(`${w.name}, ${loc}`, d), w.position);
-        break;
-      case "dates-own-line":
-        out.push(w.position, `${w.name} · ${loc}`, d);
-        break;
-      case "at-style":
-        out.push(`${w.position} at ${w.name}`, `${d} · ${loc}`);
-        break;
-      case "compact":
-        out.push(`${w.name} | ${w.position} | ${d}`);
-        break;
-      case "table-two-column":
-        out.push(right(w.name, d), right(w.position, loc));
-        break;
-      case "sidebar":
-        out.push(w.position, `${w.name} | ${d}`);
-        break;
-      case "company-dash-title":
-        out.push(right(`${w.name} — ${w.position}`, d));
-        break;
-      case "caps-classic":
-        out.push(right(w.name, loc), right(w.position, d));
-        break;
-      case "css-columns":
-        out.push(`${w.position}, ${w.name}`, d);
-        break;
-      case "grouped":
-        if (i === 0 || r.work[i - 1].name !== w.name) out.push(right(w.name, loc));
-        out.push(right(w.position, d));
-        break;
-      case "dates-left":
-        out.push(`${d.padEnd(24)}${w.name}, ${loc}`, `${" ".repeat(24)}${w.position}`);
-        break;
-      case "pipes":
-        out.push(`${w.position} | ${w.name} | ${loc}`, d);
-        break;
-      case "right-sidebar":
-        out.push(`${w.position}, ${w.name}`, `${d} | ${loc}`);
-        break;
-      case "caps-company":
-        out.push(`${w.name.toUpperCase()} — ${loc}`, `${w.position} · ${d}`);
-        break;
-      case "research-cv":
-        out.push(right(`${w.position}, ${w.name}, ${loc}`, d));
-        break;
-      case "retail-grid":
-        out.push(`${w.position} - ${w.name} - ${loc}`, d);
-        break;
-    }
-    for (const b of w.highlights) out.push(marker + b);
-    out.push("");
-  });
-  if (r.projects?.length) {
-    heading(h.projects);
-    for (const p of r.projects) {
-      out.push(p.description ? `${p.name} — ${p.description}` : p.name);
-      if (p.url) out.push(p.url.replace(/^https?:\/\//, ""));
-      for (const b of p.highlights ?? []) out.push(marker + b);
-      if (p.keywords?.length) out.push(`Tech: ${p.keywords.join(", ")}`);
+  const gutter = 16;
+
+  const sections: Record<SectionKey, () => void> = {
+    summary: () => {
+      if (!r.basics.summary) return;
+      if (h.summary) heading(h.summary);
+      out.push(r.basics.summary, "");
+    },
+    work: () => {
+      heading(h.work);
+      r.work.forEach((w, i) => {
+        const d = fmtRange(w.startDate, w.endDate, dateStyle);
+        const loc = w.location ?? "";
+        out.push(...workHeaderText(r, i, d, loc, right));
+        const indent = layout === "stacked-dates" ? " ".repeat(gutter) : "";
+        for (const b of w.highlights) out.push(indent + marker + b);
+        out.push("");
+      });
+    },
+    projects: () => {
+      if (!r.projects?.length) return;
+      heading(h.projects);
+      for (const p of r.projects) {
+        out.push(p.description ? `${p.name} — ${p.description}` : p.name);
+        if (p.url) out.push(p.url.replace(/^https?:\/\//, ""));
+        for (const b of p.highlights ?? []) out.push(marker + b);
+        if (p.keywords?.length) out.push(`Tech: ${p.keywords.join(", ")}`);
+        out.push("");
+      }
+    },
+    education: () => {
+      heading(h.education);
+      for (const e of r.education) {
+        const d = fmtRange(e.startDate, e.endDate, dateStyle);
+        const degree = [e.studyType, e.area].filter(Boolean).join(e.studyType?.includes(" in ") ? ", " : " in ");
+        const gpa = e.score ? (/^\d/.test(e.score) ? `GPA: ${e.score}` : e.score) : "";
+        if (layout === "registration") out.push(right(`${degree}, ${e.institution}`, d));
+        else if (layout === "labelled-fields") out.push(`${d}: ${degree}, ${e.institution}${gpa ? ` (${gpa})` : ""}`);
+        else if (layout === "stacked-dates") {
+          const [from, to] = splitRange(d);
+          out.push(`${from.padEnd(gutter)}${e.institution}`, `${to.padEnd(gutter)}${degree}`);
+        } else out.push(right(e.institution, d), degree);
+        if (gpa && layout !== "labelled-fields") out.push(layout === "stacked-dates" ? " ".repeat(gutter) + gpa : gpa);
+        if (e.courses?.length) out.push(`Relevant coursework: ${e.courses.join(", ")}`);
+      }
       out.push("");
-    }
-  }
-  heading(h.education);
-  for (const e of r.education) {
-    const d = fmtRange(e.startDate, e.endDate, dateStyle);
-    const degree = [e.studyType, e.area].filter(Boolean).join(e.studyType?.includes(" in ") ? ", " : " in ");
-    out.push(right(e.institution, d), degree);
-    if (e.score) out.push(/^\d/.test(e.score) ? `GPA: ${e.score}` : e.score);
-  }
-  out.push("");
-  heading(h.skills);
-  if (layout === "compact" || layout === "css-columns") out.push(r.skills.flatMap((s) => s.keywords).join(" | "));
-  else for (const s of r.skills) out.push(`${s.name}: ${s.keywords.join(", ")}`);
-  out.push("");
-  if (r.certificates?.length) {
-    heading(h.certificates);
-    for (const c of r.certificates) out.push(marker + c.name);
-    out.push("");
-  }
-  if (r.languages?.length) {
-    heading(h.languages);
-    out.push(langLine(r), "");
-  }
+    },
+    skills: () => {
+      heading(h.skills);
+      if (layout === "compact" || layout === "css-columns") out.push(r.skills.flatMap((s) => s.keywords).join(" | "));
+      else if (layout === "registration") for (const s of r.skills) out.push(s.keywords.join(" • "));
+      else if (layout === "labelled-fields" || layout === "centered") for (const k of r.skills.flatMap((s) => s.keywords)) out.push(marker + k);
+      else if (layout === "chips-sidebar") for (const s of r.skills) out.push(`${s.name}: ${s.keywords.join(" · ")}`);
+      else for (const s of r.skills) out.push(`${s.name}: ${s.keywords.join(", ")}`);
+      out.push("");
+    },
+    certificates: () => {
+      if (!r.certificates?.length) return;
+      heading(h.certificates);
+      for (const c of r.certificates) out.push(marker + c.name);
+      out.push("");
+    },
+    languages: () => {
+      if (!r.languages?.length) return;
+      heading(h.languages);
+      out.push(langLine(r), "");
+    },
+  };
+  // A typed .txt of a sidebar layout puts the main column first, then the sidebar.
+  const order = layout === "chips-sidebar" ? [...ORDER[layout]!, "skills", "certificates", "languages"] : (ORDER[layout] ?? DEFAULT_ORDER);
+  for (const key of order as SectionKey[]) sections[key]();
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+const TEXT_MARKER: Partial<Record<Layout, string>> = {
+  compact: "– ",
+  "caps-classic": "* ",
+  "at-style": "• ",
+  "caps-company": "▪ ",
+  registration: "• ",
+  centered: "› ",
+};
+
+/** The lines above one job's bullets in the plain-text rendering. */
+function workHeaderText(r: CorpusResume, i: number, d: string, loc: string, right: (l: string, r: string) => string): string[] {
+  const w = r.work[i];
+  switch (r.meta.layout) {
+    case "classic":
+      return [right(`${w.position} — ${w.name}`, d), loc];
+    case "company-first":
+      return [right(`${w.name}, ${loc}`, d), w.position];
+    case "dates-own-line":
+      return [w.position, `${w.name} · ${loc}`, d];
+    case "at-style":
+      return [`${w.position} at ${w.name}`, `${d} · ${loc}`];
+    case "compact":
+      return [`${w.name} | ${w.position} | ${d}`];
+    case "table-two-column":
+      return [right(w.name, d), right(w.position, loc)];
+    case "sidebar":
+      return [w.position, `${w.name} | ${d}`];
+    case "company-dash-title":
+      return [right(`${w.name} — ${w.position}`, d)];
+    case "caps-classic":
+      return [right(w.name, loc), right(w.position, d)];
+    case "css-columns":
+      return [`${w.position}, ${w.name}`, d];
+    case "grouped":
+      return [...(i === 0 || r.work[i - 1].name !== w.name ? [right(w.name, loc)] : []), right(w.position, d)];
+    case "dates-left":
+      return [`${d.padEnd(24)}${w.name}, ${loc}`, `${" ".repeat(24)}${w.position}`];
+    case "pipes":
+      return [`${w.position} | ${w.name} | ${loc}`, d];
+    case "right-sidebar":
+      return [`${w.position}, ${w.name}`, `${d} | ${loc}`];
+    case "caps-company":
+      return [`${w.name.toUpperCase()} — ${loc}`, `${w.position} · ${d}`];
+    case "research-cv":
+      return [right(`${w.position}, ${w.name}, ${loc}`, d)];
+    case "retail-grid":
+      return [`${w.position} - ${w.name} - ${loc}`, d];
+    case "registration":
+      return [`${w.name}, ${loc}`, `${w.position} (${d})`];
+    case "labelled-fields":
+      return [`Employer: ${w.name} (${loc})`, `Position: ${w.position}`, `Period:   ${d}`, "Key responsibilities:"];
+    case "centered":
+      return [right(w.position, d), `${w.name} — ${loc}`];
+    case "stacked-dates": {
+      const [from, to] = splitRange(d);
+      return [`${from.padEnd(16)}${w.position}`, `${to.padEnd(16)}${w.name}`, loc];
+    }
+    case "chips-sidebar":
+      return [right(w.name, d), w.position];
+    case "graduate":
+      return [`${w.name} — ${loc}`, w.position, d];
+    case "profile-export":
+      return [w.name, w.position, withDuration(d, w), loc];
+  }
 }
 
 export const corpusDir = dirname(fileURLToPath(import.meta.url));
 
-export function loadCorpus(): { id: string; resume: CorpusResume }[] {
-  const dir = join(corpusDir, "resumes");
+/** "resumes": the corpus the parser was tuned on; "holdout": the held-out set it never saw;
+ * "holdout2": a second held-out set, written after the second parser round. */
+export type CorpusSet = "resumes" | "holdout" | "holdout2";
+const CORPUS_SETS: readonly CorpusSet[] = ["resumes", "holdout", "holdout2"];
+
+export function loadCorpus(set: CorpusSet = "resumes"): { id: string; resume: CorpusResume }[] {
+  const dir = join(corpusDir, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => ({ id: basename(f, ".json"), resume: JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusResume }));
 }
 
-function main(outDir: string): void {
+function main(outDir: string, set: CorpusSet): void {
   mkdirSync(outDir, { recursive: true });
-  for (const { id, resume } of loadCorpus()) {
+  for (const { id, resume } of loadCorpus(set)) {
     writeFileSync(join(outDir, `${id}.html`), renderHtml(resume));
     writeFileSync(join(outDir, `${id}.txt`), renderText(resume));
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv[2] ?? "out");
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv[2] ?? "out", CORPUS_SETS.find((s) => s === process.argv[3]) ?? "resumes");
