@@ -153,7 +153,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
-    verifyClient: ({ origin }: { origin?: string }) => !origin || !config.allowedOrigins.length || config.allowedOrigins.includes(origin) || isSameHostOrigin(origin),
+    // Browsers send Origin; the server's own pages (GraphiQL) and ALLOWED_ORIGINS may connect.
+    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) => !origin || sameHost(origin, req.headers.host) || config.allowedOrigins.includes(origin),
   });
   const wsServer = useServer(
     {
@@ -235,8 +236,12 @@ function tokenFromParams(params: Record<string, unknown> | undefined | null): st
   return typeof v === "string" ? v : null;
 }
 
-function isSameHostOrigin(_origin: string) {
-  return false;
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

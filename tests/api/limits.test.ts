@@ -3,6 +3,7 @@ import { parse } from "graphql";
 import { collect, exec, startServer, wsClient, type TestServer } from "../support/server.ts";
 import { newUser } from "../support/accounts.ts";
 import { LIMITS } from "../../src/app.ts";
+import WebSocket from "ws";
 
 let server: TestServer;
 let token: string;
@@ -104,5 +105,23 @@ describe("cost of a realistic query", () => {
   it("a full profile read plus a page of jobs stays under the cost limit", async () => {
     const r = await raw(`{ ${FULL} ${JOBS_PAGE} }`);
     expect(r.errors).toBeUndefined();
+  });
+});
+
+describe("WebSocket origins", () => {
+  const connect = (origin: string) =>
+    new Promise<"open" | number>((resolve) => {
+      const socket = new WebSocket(server.wsUrl, "graphql-transport-ws", { origin });
+      socket.on("open", () => {
+        socket.close();
+        resolve("open");
+      });
+      socket.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      socket.on("error", () => resolve(0));
+    });
+  it("accepts the server's own pages and ALLOWED_ORIGINS, refuses other sites", async () => {
+    expect(await connect("https://app.example.com")).toBe("open");
+    expect(await connect(new URL(server.url).origin)).toBe("open");
+    expect(await connect("https://evil.example.net")).toBe(401);
   });
 });

@@ -34,7 +34,7 @@ export async function generateResume(services: AppServices, viewer: Viewer, inpu
   const parsed = ResumeInput.safeParse(withoutNulls(input));
   if (!parsed.success) throw fromZod(parsed.error.issues);
   const options = parsed.data;
-  const { job, profile, items } = await currentRanking(services, viewer, options.jobId);
+  const { job, profile, items } = await currentRanking(viewer, options.jobId);
   const parsedJob = toParsedJob(job);
   const compiled = compileResume({ profile, ranking: { items }, job: parsedJob, options });
   const metadata: ResumeMetadata = { options, included: compiled.included, ats: atsReport(compiled.content, parsedJob) };
@@ -68,7 +68,7 @@ export async function* writeCoverLetter(services: AppServices, viewer: Viewer, i
   const parsed = CoverLetterInput.safeParse(withoutNulls(input));
   if (!parsed.success) throw fromZod(parsed.error.issues);
   const { jobId, length } = parsed.data;
-  const { job, profile, items } = await currentRanking(services, viewer, jobId);
+  const { job, profile, items } = await currentRanking(viewer, jobId);
   const parsedJob = toParsedJob(job);
   const style = await coverLetterStyle(viewer);
   const tone: Tone = parsed.data.tone ?? style.tone;

@@ -47,7 +47,7 @@ builder.mutationField("rankProfileForJob", (t) =>
     description: "Scores every experience, project, bullet and skill for the job; replaces the previous ranking",
     args: { input: t.arg({ type: RankInput, required: true }) },
     errors: { types: [NotFoundError, PreconditionError] },
-    resolve: async (_q, _r, { input }, ctx) => (await rankings.rankForJob(ctx.services, ctx.viewer!, String(input.jobId))).ranking,
+    resolve: async (_q, _r, { input }, ctx) => (await rankings.rankForJob(ctx.viewer!, String(input.jobId))).ranking,
   }),
 );
 

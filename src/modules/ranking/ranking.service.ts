@@ -2,7 +2,6 @@ import { db } from "../../db/client.ts";
 import { PreconditionError } from "../../graphql/errors.ts";
 import { rankProfile } from "../../core/ranking.ts";
 import type { RankedItem } from "../../core/types.ts";
-import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
 import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
@@ -27,7 +26,7 @@ async function requireProfile(viewer: Viewer): Promise<LoadedProfile> {
  * Scores every experience, project, bullet and skill for the job (deterministic; see core/ranking)
  * and stores it as the one current ranking for (user, job): a re-run replaces it.
  */
-export async function rankForJob(_services: AppServices, viewer: Viewer, jobId: string): Promise<RankingContext> {
+export async function rankForJob(viewer: Viewer, jobId: string): Promise<RankingContext> {
   const job = await findOwnedJob(viewer, jobId);
   const profile = await requireProfile(viewer);
   const { items } = rankProfile(profile, toParsedJob(job), { now: new Date() });
@@ -42,10 +41,10 @@ export async function rankForJob(_services: AppServices, viewer: Viewer, jobId: 
 }
 
 /** The stored ranking, made first when missing. */
-export async function currentRanking(services: AppServices, viewer: Viewer, jobId: string): Promise<RankingContext> {
+export async function currentRanking(viewer: Viewer, jobId: string): Promise<RankingContext> {
   const job = await findOwnedJob(viewer, jobId);
   const existing = await db().jobContentRanking.findUnique({ where: { userId_jobId: { userId: viewer.id, jobId: job.id } } });
-  if (!existing) return rankForJob(services, viewer, jobId);
+  if (!existing) return rankForJob(viewer, jobId);
   const profile = await requireProfile(viewer);
   return { job, profile, ranking: existing, items: existing.items as unknown as RankedItem[] };
 }
