@@ -56,7 +56,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   const requestIds = new WeakMap<Request, string>();
 
   const contextFactory = async (init: InitialContext): Promise<Context> => {
-    const header = init.request?.headers.get("authorization") ?? tokenFromParams(init.connectionParams);
+    const header =
+      init.request?.headers.get("authorization") ??
+      tokenFromParams(init.connectionParams) ??
+      tokenFromParams((init.params?.extensions as { headers?: Record<string, unknown> } | undefined)?.headers);
     const check = header ? await verifyToken(header, config.jwtSecret) : ({ failure: "MISSING_TOKEN" } as const);
     return {
       requestId: (init.request && requestIds.get(init.request)) ?? randomUUID(),
@@ -160,10 +163,13 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     {
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
-      // A missing or bad token closes the socket with 4403 before any operation runs.
+      // A missing or bad token closes the socket with 4403 before any operation runs. The one
+      // exception is the server's own GraphiQL page: it cannot put the token in connectionParams
+      // and sends it with each operation instead (extensions.headers), checked per operation.
       onConnect: async (ctx) => {
-        const check = await verifyToken(tokenFromParams(ctx.connectionParams), config.jwtSecret);
-        return "viewer" in check;
+        const token = tokenFromParams(ctx.connectionParams);
+        if (!token) return sameHost(ctx.extra.request.headers.origin ?? "", ctx.extra.request.headers.host);
+        return "viewer" in (await verifyToken(token, config.jwtSecret));
       },
       onSubscribe: async (ctx, _id, payload) => {
         const { schema, execute, subscribe, contextFactory: makeContext, parse, validate } = yoga.getEnveloped({

@@ -1,6 +1,6 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import type { Viewer } from "./modules/auth/tokens.ts";
-import type { AuthFailure } from "./graphql/errors.ts";
+import { unauthenticated, type AuthFailure } from "./graphql/errors.ts";
 import type { AppServices } from "./services.ts";
 
 export interface Context {
@@ -15,3 +15,12 @@ export type InitialContext = YogaInitialContext & {
   requestId?: string;
   connectionParams?: Record<string, unknown>;
 };
+
+/**
+ * The viewer, or the UNAUTHENTICATED error. Pothos's scope-auth guards resolvers but not a
+ * subscription's `subscribe`, so every subscribe function starts with this.
+ */
+export function requireViewer(ctx: Context): Viewer {
+  if (!ctx.viewer) throw unauthenticated(ctx.authFailure);
+  return ctx.viewer;
+}

@@ -185,8 +185,8 @@ interface Line {
   blankBefore: boolean;
 }
 
-const BULLET_RE = /^\s*(?:[•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤→*]|[-–—](?=\s))\s*/;
-const LONE_BULLET_RE = /^\s*(?:[•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤*]|[-–—])\s*$/;
+const BULLET_RE = /^\s*(?:[•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤→*›»]|[-–—](?=\s))\s*/;
+const LONE_BULLET_RE = /^\s*(?:[•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤*›»]|[-–—])\s*$/;
 const PAGE_MARKER_RE = /^\s*(?:--\s*\d+\s+of\s+\d+\s*--|page\s+\d+(?:\s+(?:of|\/)\s+\d+)?|\d+\s*\/\s*\d+)\s*$/i;
 const PRESENT_WORD_RE = /\b(Present|Current|Now|Today)(?=[A-Z][a-z])/g;
 
@@ -202,7 +202,7 @@ function normaliseLine(raw: string): string {
 /** DOCX paragraphs whose right-aligned part was a separate run arrive glued: "Acme CorpJan 2020". */
 function unglue(line: string): string {
   // Case-insensitive to match "Jan"/"JAN"; the callback keeps only capitalised months after a letter.
-  const monthStart = new RegExp(`(?<=[a-z)])(?=(?:${MONTH_SRC})\\s*(?:${YEAR_SRC})\\b)`, "gi");
+  const monthStart = new RegExp(`(?<=[a-z)])(?=(?:${MONTH_SRC})\\s*(?:${YEAR_SRC}\\b|['’]\\d{2}(?!\\d)))`, "gi");
   const upperMonth = (s: string) => s.replace(monthStart, (_m, offset: number) => (/[A-Z]/.test(s[offset]) ? "\t" : ""));
   return upperMonth(line)
     .replace(new RegExp(`(?<=[a-z)])(?=${YEAR_SRC}\\s*[-–—]\\s*(?:${YEAR_SRC}|present|current))`, "gi"), "\t")
@@ -229,11 +229,26 @@ function toLines(text: string, opts: ParseOptions | undefined): Line[] {
     const marker = BULLET_RE.exec(t);
     const body = marker ? t.slice(marker[0].length) : t;
     if (!body.trim()) continue;
-    out.push({ text: unglue(body.trim()), bullet: pendingMarker || !!marker, blankBefore: blank });
+    out.push({ text: unglue(unspaceLetters(body.trim())), bullet: pendingMarker || !!marker, blankBefore: blank });
     blank = false;
     pendingMarker = false;
   }
   return out;
+}
+
+/**
+ * Headings set with letter-spacing come out of PDFs one letter at a time ("K i t c h e n E x p e r i e n c e",
+ * kerning sometimes pairs two: "Tr a i n i n g"). Re-joins them; a capital after a small letter starts a word.
+ */
+export function unspaceLetters(text: string): string {
+  const tokens = text.split(/ +/);
+  if (tokens.length < 4 || !tokens.every((t) => /^(?:\p{L}{1,2}|&)$/u.test(t))) return text;
+  if (tokens.filter((t) => t.length === 1).length < 0.7 * tokens.length) return text;
+  return tokens
+    .join("")
+    .replace(/(?<=\p{Ll})(?=\p{Lu})/gu, " ")
+    .replace(/\s*&\s*/g, " & ")
+    .trim();
 }
 
 /** Drops running headers/footers: the same text on the same spot of several pages. */
@@ -273,17 +288,20 @@ const HEADINGS: Record<Exclude<SectionKind, "header">, string[]> = {
     "experience", "work experience", "professional experience", "employment", "employment history", "work history",
     "career history", "relevant experience", "professional background", "career", "work", "experience highlights",
     "teaching experience", "clinical experience", "industry experience", "research experience", "positions held",
-    "professional history", "work and experience", "previous experience", "selected experience",
+    "professional history", "work and experience", "previous experience", "selected experience", "appointments",
+    "employment record", "work record", "career record", "placements", "internships",
   ],
   education: [
     "education", "education and training", "education and qualifications", "academic background", "academic qualifications",
     "qualifications and education", "education history", "academic history", "studies", "academics", "training and education",
+    "qualifications", "degrees",
   ],
   skills: [
     "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "skills and abilities",
     "technologies", "tech stack", "expertise", "areas of expertise", "skills summary", "tools and technologies", "soft skills",
     "skills and tools", "skills and technologies", "technical proficiencies", "proficiencies", "technical expertise",
     "key competencies", "professional skills", "skill set", "skillset", "tools", "strengths", "key strengths", "core strengths",
+    "toolkit", "toolbox", "capabilities",
   ],
   projects: [
     "projects", "side projects", "personal projects", "selected projects", "key projects", "open source", "open source projects",
@@ -296,6 +314,7 @@ const HEADINGS: Record<Exclude<SectionKind, "header">, string[]> = {
   certifications: [
     "certifications", "certificates", "licenses", "licences", "licenses and certifications", "licences and certifications",
     "certifications and licenses", "credentials", "certification", "professional certifications", "accreditations",
+    "licensure", "registration", "registrations", "professional registration",
   ],
   languages: ["languages", "spoken languages", "language skills", "language", "foreign languages"],
   other: [
@@ -303,7 +322,7 @@ const HEADINGS: Record<Exclude<SectionKind, "header">, string[]> = {
     "volunteering", "volunteer experience", "interests", "hobbies", "hobbies and interests", "references", "activities",
     "extracurricular activities", "achievements", "memberships", "affiliations", "professional affiliations", "courses",
     "conferences", "talks", "patents", "leadership", "additional information", "personal details", "contact", "contact details",
-    "contact information", "training", "presentations", "research", "teaching", "military service",
+    "contact information", "training", "presentations", "research", "teaching", "military service", "volunteer history",
   ],
 };
 
@@ -414,23 +433,55 @@ function endsSentence(s: string): boolean {
   return /[.!?;:]["')\]]?$/.test(s.trim());
 }
 
+/**
+ * Headings outside the list still name their section by their last word ("Kitchen Experience",
+ * "Employment Record", "Culinary Skills", "Registration & Licensure"): the head noun decides.
+ */
+const HEADING_HEADS: [RegExp, Exclude<SectionKind, "header">][] = [
+  [/\b(?:experience|employment|appointments|placements|internships|(?:employment|work|career|job|professional|occupational|service) (?:history|record))$/, "experience"],
+  [/\b(?:skills|competencies|competences|expertise|proficiencies|toolkit|toolbox|capabilities|technologies)$/, "skills"],
+  [/\b(?:certifications?|certificates|licen[cs]es|licensure|registrations?|accreditations|credentials)$/, "certifications"],
+  [/\b(?:education|qualifications|degrees)$/, "education"],
+  [/\bprojects$/, "projects"],
+  [/\b(?:summary|profile|objective)$/, "summary"],
+  [/\b(?:awards|honou?rs|publications|interests|hobbies|memberships|affiliations|activities|references|volunteering|achievements|courses)$/, "other"],
+];
+
+const COMPACT_HEADINGS = new Map([...HEADING_INDEX].map(([name, kind]) => [name.replace(/ /g, ""), kind]));
+
+function headingKey(s: string): string {
+  return s
+    .replace(/^[#=*_\-–—\s]+|[#=*_\-–—:\s]+$/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function kindOfKey(key: string, byHead: boolean): Exclude<SectionKind, "header"> | null {
+  const exact = HEADING_INDEX.get(key) ?? COMPACT_HEADINGS.get(key.replace(/ /g, ""));
+  if (exact || !byHead) return exact ?? null;
+  return HEADING_HEADS.find(([re]) => re.test(key))?.[1] ?? null;
+}
+
 function headingKind(line: Line): Exclude<SectionKind, "header"> | null {
   if (line.bullet) return null;
   const raw = line.text.trim();
   if (raw.length > 48 || /[@\d]/.test(raw)) return null;
-  const key = raw
-    .replace(/^[#=*_\-–—\s]+|[#=*_\-–—:\s]+$/g, "")
-    .toLowerCase()
-    .replace(/&/g, "and")
-    .replace(/[^\p{L}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const exact = HEADING_INDEX.get(key);
+  const exact = kindOfKey(headingKey(raw), false);
   if (exact) return exact;
-  // "Skills & Interests", "Education, Certifications": the first known part names the section.
-  const parts = key.split(/\s+and\s+|\s*,\s*/);
-  const first = parts.length > 1 ? HEADING_INDEX.get(parts[0]) : undefined;
-  return first && words(raw).length <= 5 && isHeaderLike(raw) ? first : null;
+  // A job title ("Head of Customer Experience", "Senior Skills Trainer") is not a heading.
+  const ws = words(raw);
+  if (ws.length > 5 || !isHeaderLike(raw) || /[.!?;]$|:./.test(raw) || TITLE_LEADS.test(raw) || /\bof\b/i.test(raw)) return null;
+  if (ws.some((w) => TITLE_TAILS.has(w.toLowerCase()))) return null;
+  // "Skills & Interests", "Education, Certifications", "Food Safety & Certifications": the first part that names a section.
+  const parts = raw.split(/\s*(?:&|,|\/|\+|\band\b)\s*/i).map(headingKey).filter(Boolean);
+  for (const part of parts) {
+    const kind = kindOfKey(part, true);
+    if (kind) return kind;
+  }
+  return null;
 }
 
 /** "Skills: Python, Go" outside a skills section: a heading with its content on the same line. */
@@ -845,7 +896,11 @@ function anchorDate(text: string): DateHit | null {
   const beforeOk = !before.trim() || /(?:\t|\s{2,}|[|•·,(–—:-]\s*)$/.test(before) || (!after.trim() && isHeaderLike(before));
   const afterOk = !after.trim() || /^\s*(?:\t|\s{2,}|[|•·,)–—-])/.test(after);
   if (!beforeOk || !afterOk) return null;
-  const residual = `${before} ${after}`.replace(/[|•·,()–—\-\t]/g, " ").trim();
+  // In-word hyphens stay ("Pre-registration Pharmacist (July 2016 – July 2017)").
+  const residual = `${before} ${after}`
+    .replace(/[|•·,()–—\t]/g, " ")
+    .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ")
+    .trim();
   if (residual && (!isHeaderLike(residual) || words(residual).length > 10)) return null;
   return hit;
 }

@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { graphql } from "../gql/index.ts";
 import { collect, exec, ok, startServer, success, wsClient, type TestServer } from "../support/server.ts";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { RegisterDoc, newUser } from "../support/accounts.ts";
 import { db } from "../../src/db/client.ts";
 
@@ -218,6 +220,38 @@ describe("WebSocket auth", () => {
       expect(err?.code, name).toBe(4403);
       await client.dispose();
     }
+  });
+});
+
+describe("GraphiQL's WebSocket", () => {
+  it("the server's own page may connect without connectionParams; each operation then carries the token in extensions.headers", async () => {
+    const u = await newUser(server);
+    const origin = new URL(server.url).origin;
+    class SameOriginSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { origin });
+      }
+    }
+    const client = createClient({ url: server.wsUrl, webSocketImpl: SameOriginSocket, retryAttempts: 0, lazy: true });
+    const run = (headers?: Record<string, string>) =>
+      new Promise<unknown>((resolve) => {
+        const events: unknown[] = [];
+        client.subscribe({ query: "subscription { profileUpdated { fullName } }", extensions: headers ? { headers } : undefined }, {
+          next: (v) => {
+            events.push(v);
+            resolve(v);
+          },
+          error: (e) => resolve({ error: e }),
+          complete: () => resolve(events),
+        });
+      });
+    const refused = await run();
+    expect(JSON.stringify(refused)).toMatch(/UNAUTHENTICATED/);
+    const accepted = run({ Authorization: `Bearer ${u.token}` });
+    await new Promise((r) => setTimeout(r, 300));
+    await ok(server, UpsertNameDoc, { input: { fullName: "Via GraphiQL" } }, { token: u.token });
+    expect(await accepted).toMatchObject({ data: { profileUpdated: { fullName: "Via GraphiQL" } } });
+    await client.dispose();
   });
 });
 

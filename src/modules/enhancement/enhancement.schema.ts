@@ -3,6 +3,7 @@ import { builder } from "../../graphql/builder.ts";
 import { ConflictError, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import { pubsub } from "../../pubsub.ts";
+import { requireViewer } from "../../context.ts";
 import { GroundingViolationRef } from "../../graphql/error-types.ts";
 import type { EnhancementJob } from "../../generated/prisma/client.ts";
 import * as enhancement from "./enhancement.service.ts";
@@ -149,7 +150,7 @@ builder.subscriptionField("enhancementProgress", (t) =>
     authScopes: { viewer: true },
     description: "The job's current state first, then every change in order; completes when the job ends",
     args: { jobId: t.arg.id({ required: true }) },
-    subscribe: (_r, { jobId }, ctx) => followJob(ctx.viewer!.id, String(jobId)),
+    subscribe: (_r, { jobId }, ctx) => followJob(requireViewer(ctx).id, String(jobId)),
     resolve: (job) => job,
   }),
 );

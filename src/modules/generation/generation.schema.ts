@@ -5,6 +5,7 @@ import type { AtsReport } from "../../core/ats.ts";
 import { RankedKindEnum } from "../ranking/ranking.schema.ts";
 import { ToneEnum } from "../sample/style.schema.ts";
 import * as generations from "./generation.service.ts";
+import { requireViewer } from "../../context.ts";
 
 export const GenerationTypeEnum = builder.enumType("GenerationType", { values: ["RESUME", "COVER_LETTER"] as const });
 export const FormatEnum = builder.enumType("GenerationFormat", { values: ["TEXT", "MARKDOWN"] as const });
@@ -138,7 +139,7 @@ builder.subscriptionField("coverLetterStream", (t) =>
     authScopes: { viewer: true },
     description: "generateCoverLetter, streamed: text as it is written, then the saved generation",
     args: { input: t.arg({ type: GenerateCoverLetterInput, required: true }) },
-    subscribe: (_r, { input }, ctx) => asGraphQLErrors(generations.writeCoverLetter(ctx.services, ctx.viewer!, { ...input, jobId: String(input.jobId) })),
+    subscribe: (_r, { input }, ctx) => asGraphQLErrors(generations.writeCoverLetter(ctx.services, requireViewer(ctx), { ...input, jobId: String(input.jobId) })),
     resolve: (e) => e,
   }),
 );

@@ -1,6 +1,7 @@
 import { builder } from "../../graphql/builder.ts";
 import { db } from "../../db/client.ts";
 import { pubsub } from "../../pubsub.ts";
+import { requireViewer } from "../../context.ts";
 import { selection } from "../../db/query.ts";
 
 builder.subscriptionField("profileUpdated", (t) =>
@@ -8,7 +9,7 @@ builder.subscriptionField("profileUpdated", (t) =>
     type: "MasterProfile",
     authScopes: { viewer: true },
     description: "Emits the profile each time the signed-in user changes it (from any session)",
-    subscribe: (_r, _a, ctx) => pubsub.subscribe("profile:updated", ctx.viewer!.id),
+    subscribe: (_r, _a, ctx) => pubsub.subscribe("profile:updated", requireViewer(ctx).id),
     resolve: (query, event) => db().masterProfile.findUniqueOrThrow({ ...selection(query), where: { id: (event as { profileId: string }).profileId } }),
   }),
 );
