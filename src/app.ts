@@ -69,14 +69,18 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     };
   };
 
+  const started = new WeakMap<Request, number>();
   const requestIdPlugin: Plugin = {
     onRequest({ request }) {
       const given = request.headers.get("x-request-id");
       requestIds.set(request, given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID());
+      started.set(request, performance.now());
     },
     onResponse({ request, response }) {
       const id = requestIds.get(request);
       if (id) response.headers.set("x-request-id", id);
+      const ms = Math.round((performance.now() - (started.get(request) ?? performance.now())) * 10) / 10;
+      logger.info("request", { requestId: id, method: request.method, status: response.status, ms });
     },
   };
 

@@ -27,5 +27,8 @@ describe("unexpected errors", () => {
     const logged = server.logs.map((l) => JSON.parse(l)).find((l) => l.msg === "unexpected error");
     expect(logged).toMatchObject({ level: "error", requestId: "req-test-42" });
     expect(JSON.stringify(logged.error)).toMatch(/master_profiles/);
+    const access = server.logs.map((l) => JSON.parse(l)).find((l) => l.msg === "request" && l.requestId === "req-test-42");
+    expect(access).toMatchObject({ level: "info", method: "POST", status: 200 });
+    expect(typeof access.ms).toBe("number");
   });
 });
