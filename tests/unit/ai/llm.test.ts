@@ -89,12 +89,13 @@ describe("retries", () => {
   });
 
   it("waits only the cap when retry-after asks for a little more", async () => {
-    fake.enqueue({ status: 429, headers: { "retry-after": "1" } }, { content: "ok" });
-    const { result, ms } = await timed(() => client({ retryAfterCapMs: 300 }).complete(ask));
+    // Asks for 3 s, within 4x the 1 s cap: waits the cap, not the 3 s (bounds are loose for busy CI machines).
+    fake.enqueue({ status: 429, headers: { "retry-after": "3" } }, { content: "ok" });
+    const { result, ms } = await timed(() => client({ retryAfterCapMs: 1000 }).complete(ask));
 
     expect(result.text).toBe("ok");
-    expect(ms).toBeGreaterThanOrEqual(280);
-    expect(ms).toBeLessThan(800);
+    expect(ms).toBeGreaterThanOrEqual(950);
+    expect(ms).toBeLessThan(2800);
   });
 
   it("fails fast instead of waiting when retry-after is far beyond the cap", async () => {
@@ -102,7 +103,7 @@ describe("retries", () => {
     const start = performance.now();
     const error = await failure(client({ retryAfterCapMs: 300 }).complete(ask));
 
-    expect(performance.now() - start).toBeLessThan(300);
+    expect(performance.now() - start).toBeLessThan(2000); // an hour was asked for
     expect(error).toBeInstanceOf(AiUnavailableError);
     expect(error).toMatchObject({ code: "AI_UNAVAILABLE", reason: "rate_limited", status: 429, retryAfterMs: 3_600_000 });
     expect((error as Error).message).toContain("about 60 min");
@@ -113,7 +114,7 @@ describe("retries", () => {
     fake.enqueue({ status: 503, headers: { "retry-after-ms": "250" } }, { content: "ok" });
     const { ms } = await timed(() => client().complete(ask));
     expect(ms).toBeGreaterThanOrEqual(240);
-    expect(ms).toBeLessThan(700);
+    expect(ms).toBeLessThan(3000);
   });
 
   it("gives up after maxRetries + 1 attempts of HTTP 500, backing off exponentially", async () => {
@@ -177,7 +178,7 @@ describe("timeouts and aborts", () => {
     expect(error).toMatchObject({ reason: "timeout" });
     expect(fake.requests).toHaveLength(2);
     expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(5000); // the provider never answers: only our timeouts end this
   });
 
   it("stops at once, without retrying, when the caller aborts", async () => {
@@ -188,7 +189,7 @@ describe("timeouts and aborts", () => {
     const error = await failure(client({ timeoutMs: 5000 }).complete({ ...ask, signal: controller.signal }));
 
     expect((error as Error).name).toBe("AbortError");
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(4000); // well before the 5 s timeout
     expect(fake.requests).toHaveLength(1);
   });
 });
@@ -275,11 +276,11 @@ describe("stream", () => {
   });
 
   it("fails with a timeout when the stream goes silent", async () => {
-    fake.enqueue({ chunks: ["slow"], chunkDelayMs: 2_000 });
+    fake.enqueue({ chunks: ["slow"], chunkDelayMs: 10_000 });
     const start = performance.now();
     const error = await failure(collect(client({ timeoutMs: 200, maxRetries: 0 }).stream(ask)));
     expect(error).toMatchObject({ reason: "timeout" });
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(5000); // the chunk would take 10 s
   });
 
   it("stops the request when the consumer stops reading", async () => {
@@ -297,7 +298,7 @@ describe("stream", () => {
 
 describe("concurrency", () => {
   it("keeps at most `concurrency` calls in flight across callers", async () => {
-    fake.setLatency(100);
+    fake.setLatency(300);
     fake.setHandler((req) => ({ content: `answer to ${req.messages[1]!.content}` }));
     const llm = client({ concurrency: 2 });
 
@@ -307,8 +308,8 @@ describe("concurrency", () => {
 
     expect(result.map((r) => r.text)).toEqual(Array.from({ length: 8 }, (_, i) => `answer to q${i}`));
     expect(fake.maxInFlight).toBe(2);
-    expect(ms).toBeGreaterThanOrEqual(390);
-    expect(ms).toBeLessThan(800);
+    expect(ms).toBeGreaterThanOrEqual(1190); // 4 rounds of 300 ms
+    expect(ms).toBeLessThan(2300); // one at a time would take 2400 ms
     expect(llm.load()).toEqual({ active: 0, pending: 0 });
   });
 

@@ -112,7 +112,7 @@ describe("extractText on hostile and broken files", () => {
     delay.disable();
     expect(results.every((r) => r.ok && r.pages === 5)).toBe(true);
     expect(extractPoolStats().workers).toBeLessThanOrEqual(2);
-    expect(delay.max / 1e6).toBeLessThan(250); // ms; parsing ten files takes far longer than that in all
+    expect(delay.max / 1e6).toBeLessThan(1000); // ms; parsing ten files takes far longer than that in all
   });
 });
 

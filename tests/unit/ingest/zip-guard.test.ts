@@ -16,7 +16,7 @@ describe("inspectDocxZip", () => {
     expect(result).toMatchObject({ ok: false, reason: "ZIP_BOMB" });
     expect(!result.ok && result.message).toMatch(/more than 50 MB \(it declares 150 MB\)/);
     // Reading the directory only: inflating 150 MB would take far longer than this.
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("refuses a package with thousands of parts", async () => {
