@@ -103,6 +103,17 @@ describe("importResume", () => {
     expect(r.profile!.experiences).toEqual([{ title: "Programmer", company: "Analytical Engines Ltd" }]);
   });
 
+  it("says which draft items cannot be imported and why, and imports the rest", async () => {
+    const u = await newUser(server);
+    const doc = { work: [
+      { name: "Good Co", position: "Engineer", startDate: "2019-01", endDate: "2020-01" },
+      { name: "Backwards Ltd", position: "Analyst", startDate: "2018-05", endDate: "2017-01" },
+    ] };
+    const r = success((await send(u.token, "MERGE", "resume.json", Buffer.from(JSON.stringify(doc)))).data!.importResume);
+    expect(r.added.experiences).toBe(1);
+    expect(r.warnings.join("\n")).toMatch(/Skipped experience 2 \(Backwards Ltd\): endDate — End date is before start date/);
+  });
+
   it("refuses malformed JSON and a document that breaks the official schema, with paths", async () => {
     const u = await newUser(server);
     const bad = (await send(u.token, "PREVIEW", "resume.json", Buffer.from('{ "basics": { "name": "Ada", } '))).data!.importResume;

@@ -47,7 +47,7 @@ function readJsonResume(text: string): ResumeDraft {
 export async function importResume(services: AppServices, viewer: Viewer, input: { file: File; mode: ImportMode; force?: boolean | null }): Promise<ImportResult> {
   const { draft, format } = await draftFrom(services, input.file);
   const base: ImportResult = { mode: input.mode, applied: false, format, draft, added: { experiences: 0, projects: 0, education: 0, skills: 0 }, skippedDuplicates: 0, profileId: null };
-  if (input.mode === "PREVIEW") return base;
+  if (input.mode === "PREVIEW") return { ...base, draft: withWarnings(draft, validItems(draft.profile).skipped) };
   if (draft.confidence.overall < MIN_CONFIDENCE && !input.force) {
     throw new PreconditionError(
       `This file does not look like a resume (confidence ${Math.round(draft.confidence.overall * 100)}%), so nothing was imported. ` +
@@ -57,16 +57,31 @@ export async function importResume(services: AppServices, viewer: Viewer, input:
   return input.mode === "REPLACE" ? replaceProfile(viewer, draft, base) : mergeProfile(viewer, draft, base);
 }
 
+function withWarnings(draft: ResumeDraft, extra: string[]): ResumeDraft {
+  return extra.length ? { ...draft, warnings: [...draft.warnings, ...extra] } : draft;
+}
+
 const key = (...parts: (string | null | undefined)[]) => parts.map((p) => (p ?? "").trim().toLowerCase()).join("|");
 
-/** Draft items in the shape the profile accepts; items that would not validate are left out. */
+/**
+ * Draft items in the shape the profile accepts. An item that would not validate (no company, an
+ * end before its start, …) is left out, and `skipped` says which and why.
+ */
 function validItems(draft: DraftProfile) {
-  const pick = <T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, items: unknown[]) =>
-    items.map((i) => schema.safeParse(i)).filter((r) => r.success).map((r) => r.data as T);
+  const skipped: string[] = [];
+  const pick = (label: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, items: Record<string, unknown>[], name: (i: Record<string, unknown>) => unknown) =>
+    items.flatMap((item, index) => {
+      const r = schema.safeParse(item);
+      if (r.success) return [r.data as Record<string, unknown>];
+      const issue = r.error!.issues[0];
+      skipped.push(`Skipped ${label} ${index + 1} (${String(name(item) ?? "untitled")}): ${issue.path.join(".")} — ${issue.message}`);
+      return [];
+    });
   return {
-    experiences: pick<Record<string, unknown>>(ExperienceSchema, draft.experiences.map((e) => ({ ...e, current: e.current ?? false, technologies: dedupe(e.technologies) }))),
-    projects: pick<Record<string, unknown>>(ProjectSchema, draft.projects.map((p) => ({ ...p, technologies: dedupe(p.technologies) }))),
-    education: pick<Record<string, unknown>>(EducationSchema, draft.education.map((e) => ({ ...e, honors: dedupe(e.honors), coursework: dedupe(e.coursework) }))),
+    experiences: pick("experience", ExperienceSchema, draft.experiences.map((e) => ({ ...e, current: e.current ?? false, technologies: dedupe(e.technologies) })), (e) => e.company ?? e.title),
+    projects: pick("project", ProjectSchema, draft.projects.map((p) => ({ ...p, technologies: dedupe(p.technologies) })), (p) => p.name),
+    education: pick("education", EducationSchema, draft.education.map((e) => ({ ...e, honors: dedupe(e.honors), coursework: dedupe(e.coursework) })), (e) => e.institution),
+    skipped,
   };
 }
 
@@ -143,7 +158,7 @@ async function mergeProfile(viewer: Viewer, draft: ResumeDraft, result: ImportRe
       await tx.education.create({ data: { ...(e as object), profileId: profile.id, sortOrder: order.education++ } as never });
       added.education++;
     }
-    return { ...result, applied: true, added, skippedDuplicates: skipped, profileId: profile.id };
+    return { ...result, applied: true, added, skippedDuplicates: skipped, profileId: profile.id, draft: withWarnings(result.draft, items.skipped) };
   });
 }
 
@@ -165,6 +180,12 @@ async function replaceProfile(viewer: Viewer, draft: ResumeDraft, result: Import
     for (const [i, x] of items.projects.entries()) await tx.project.create({ data: { ...(x as object), profileId: profile.id, sortOrder: i } as never });
     for (const [i, e] of items.education.entries()) await tx.education.create({ data: { ...(e as object), profileId: profile.id, sortOrder: i } as never });
     const skills = Object.values(p.skills).flat().length;
-    return { ...result, applied: true, added: { experiences: items.experiences.length, projects: items.projects.length, education: items.education.length, skills }, profileId: profile.id };
+    return {
+      ...result,
+      applied: true,
+      added: { experiences: items.experiences.length, projects: items.projects.length, education: items.education.length, skills },
+      profileId: profile.id,
+      draft: withWarnings(result.draft, items.skipped),
+    };
   });
 }
