@@ -178,11 +178,15 @@ export function parseDateRange(text: string): DateRange | null {
 
 // ───────────────────────────── lines ─────────────────────────────
 
+type FieldRole = "title" | "company" | "location";
+
 interface Line {
   text: string;
   bullet: boolean;
   /** A blank line preceded it in the source (paragraph boundary). */
   blankBefore: boolean;
+  /** Its label named the field ("Employer: Arup"). */
+  role?: FieldRole;
 }
 
 const BULLET_RE = /^\s*(?:[•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤→*›»]|[-–—](?=\s))\s*/;
@@ -341,7 +345,7 @@ const TITLE_WORDS = new Set(
     "student volunteer staff principal senior junior sr jr secretary receptionist buyer merchandiser evangelist surveyor economist " +
     "statistician librarian pilot partner member contractor freelancer freelance bookkeeper coach trainer worker barista " +
     "waiter server bartender housekeeper caregiver aide paramedic dentist hygienist veterinarian midwife psychologist " +
-    "administrator admin support sales marketing product owner scrum master ux ui"
+    "administrator admin support sales marketing product owner scrum master ux ui physiotherapist radiographer optometrist dietitian dietician sonographer adjuster underwriter actuary estimator inspector carpenter plumber welder machinist baker butcher stylist hairdresser realtor broker teller dispatcher courier porter attendant nanny carer cleaner janitor landscaper gardener translator interpreter copywriter illustrator animator curator archivist chemist biologist physicist geologist ecologist epidemiologist surgeon anaesthetist anesthetist radiologist technologist phlebotomist optician orthodontist podiatrist chiropractor audiologist clinician practitioner registrar"
   ).split(" "),
 );
 /** Words that end a job title rather than start one ("Product Designer" vs "Product Inc"). */
@@ -352,7 +356,7 @@ const TITLE_TAILS = new Set(
     "lecturer professor tutor instructor accountant auditor controller writer editor journalist marketer strategist representative " +
     "agent advisor adviser executive owner founder clerk cashier supervisor operator pharmacist physician doctor therapist " +
     "counselor counsellor paralegal attorney lawyer recruiter planner producer artist chef driver mechanic electrician tester " +
-    "fellow secretary receptionist buyer coach trainer worker partner contractor freelancer bookkeeper aide paramedic psychologist"
+    "fellow secretary receptionist buyer coach trainer worker partner contractor freelancer bookkeeper aide paramedic psychologist physiotherapist radiographer optometrist dietitian dietician sonographer adjuster underwriter actuary estimator inspector carpenter plumber welder machinist baker butcher stylist hairdresser realtor broker teller dispatcher courier porter attendant nanny carer cleaner janitor landscaper gardener translator interpreter copywriter illustrator animator curator archivist chemist biologist physicist geologist ecologist epidemiologist surgeon anaesthetist anesthetist radiologist technologist phlebotomist optician orthodontist podiatrist chiropractor audiologist clinician practitioner registrar"
   ).split(" "),
 );
 const TITLE_LEADS = /^(?:Senior|Junior|Lead|Head|Chief|Staff|Principal|Associate|Assistant|Sr\.?|Jr\.?|Deputy|Vice|Interim|Acting|Managing|Executive|Founding)\b/;
@@ -395,7 +399,8 @@ const HONORS_RE = /\b(?:summa cum laude|magna cum laude|cum laude|with (?:high )
 const COURSEWORK_RE = /^(?:relevant\s+|selected\s+|key\s+)?(?:coursework|courses|modules|subjects)\s*:\s*/i;
 const TECH_LINE_RE = /^(?:tech(?:nologies|nology)?|tech stack|stack|tools(?: used)?|environment|built with|skills used)\s*:\s*/i;
 
-const CONNECTOR_END_RE = /(?:[,&/]|\s\+|\b(?:and|or|of|in|for|to|from|with|the|a|an|at|by|on|as|into|across|through|over|under|per|via|than|using|including|between|within|while|that|which|who|its|their|our|my)|[-–])$/i;
+// Lower-case words only: "Portland, OR" / "IN" end a place, not a sentence.
+const CONNECTOR_END_RE = /(?:[,&/]|\s\+|\b(?:and|or|of|in|for|to|from|with|the|a|an|at|by|on|as|into|across|through|over|under|per|via|than|using|including|between|within|while|that|which|who|its|their|our|my|And|Of|For|To|With|The)|[-–])$/;
 const STOPWORDS = new Set("of and the in at for to on with a an & de la le du des der die das und von van y e".split(" "));
 
 const SOFT_LABEL_RE = /\b(?:soft|interpersonal|personal|transferable|people|core)\b/i;
@@ -523,6 +528,32 @@ function splitSections(lines: Line[]): Section[] {
   return sections;
 }
 
+const OPEN_RANGE_RE = new RegExp(`^(?:${DATE_SRC})\\s*(?:[-–—]|to)$`, "i");
+const RANGE_END_RE = new RegExp(`^(?:${DATE_SRC}|${PRESENT_SRC})$`, "i");
+const COLUMN_GAP_RE = /\t+|\s{3,}/;
+
+/**
+ * A date range stacked in a left column beside the entry ("Feb 2019 –   Paralegal" /
+ * "Present   Ropes & Gray LLP"): the range is put back together on the first line, the right-hand
+ * text of the second stays a line of its own.
+ */
+function mergeStackedDates(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const [left, ...right] = lines[i].text.split(COLUMN_GAP_RE);
+    const next = lines[i + 1];
+    const [nextLeft, ...nextRight] = next ? next.text.split(COLUMN_GAP_RE) : [""];
+    if (!next || !right.length || !OPEN_RANGE_RE.test(left.trim()) || !RANGE_END_RE.test(nextLeft.trim())) {
+      out.push(lines[i]);
+      continue;
+    }
+    out.push({ ...lines[i], text: `${left.trim()} ${nextLeft.trim()}\t${right.join("\t")}` });
+    if (nextRight.join("").trim()) out.push({ ...next, text: nextRight.join("\t"), bullet: false });
+    i++;
+  }
+  return out;
+}
+
 /**
  * Re-joins hard-wrapped lines (PDF text). A line continues the previous one when the previous ends
  * on a connector ("and", ",") or the line starts in lower case; in prose sections also when the
@@ -601,6 +632,8 @@ function shouldJoin(prev: Line, prevLength: number, line: Line, ctx: WrapContext
   const t = line.text.trim();
   // "2020–" / "Present": a date range broken at its dash.
   if (/[-–—]\s*$|\bto\s*$/.test(p) && new RegExp(`^(?:${DATE_SRC}|${PRESENT_SRC})\\b`, "i").test(t)) return !findDateRange(t)?.range.startDate;
+  // "September 2018 – July" / "2020": broken between the end month and its year.
+  if (new RegExp(`(?:[-–—]|\\bto)\\s*${MONTH_SRC}$`, "i").test(p) && new RegExp(`^${YEAR_SRC}\\b`).test(t)) return true;
   if (hasAnchorDate(t) || hasAnchorDate(p)) return false;
   if (t.split(TOKEN_SPLIT_RE).every((tok) => !tok.trim() || isContactToken(tok))) return false;
   if (CONNECTOR_END_RE.test(p)) return true;
@@ -766,6 +799,9 @@ interface Segment {
   /** Line offset from the anchor line (negative above). */
   line: number;
   index: number;
+  role?: FieldRole;
+  /** "Lead Pharmacist, Acute Medicine": the whole segment a title was cut from at its comma. */
+  whole?: string;
 }
 
 const SEGMENT_SPLIT_RE = /\s*(?:\t+|\s{3,}|\s[|•·●▪◦]\s|\s[–—]\s|\s-\s|\s\/\s)\s*|\s*[|•·]\s*/;
@@ -819,12 +855,22 @@ function guessRoles(segments: Segment[]): RoleGuess {
   const guess: RoleGuess = { confident: false, open: [] };
   const candidates: Segment[] = [];
   for (const raw of segments) {
+    if (raw.role) {
+      assignLabelled(guess, raw);
+      continue;
+    }
     if (EMPLOYMENT_TYPE_RE.test(raw.text) && !/^(?:remote|hybrid)$/i.test(raw.text)) continue;
     const glued = unglueLocation(raw.text);
     if (glued) guess.location ??= glued.location;
     const seg = glued ? { ...raw, text: glued.rest } : raw;
     if (looksLikeLocation(seg.text)) {
       guess.location ??= seg.text;
+      continue;
+    }
+    const gluedRoles = unglueTitleFirst(seg.text);
+    if (gluedRoles && !guess.title && !guess.company) {
+      guess.title = { ...seg, text: gluedRoles.title };
+      guess.company = { ...seg, text: gluedRoles.company, index: seg.index + 0.5 };
       continue;
     }
     const at = /^(.+?)\s+(?:at|@)\s+(.+)$/i.exec(seg.text);
@@ -840,7 +886,7 @@ function guessRoles(segments: Segment[]): RoleGuess {
     const rest = loc.rest;
     const comma = /^(.+?),\s+(.+)$/.exec(rest);
     if (comma && titleScore(comma[1]) > 0 && titleScore(comma[2]) === 0) {
-      candidates.push({ ...seg, text: comma[1] }, { ...seg, text: comma[2], index: seg.index + 0.5 });
+      candidates.push({ ...seg, text: comma[1], whole: rest }, { ...seg, text: comma[2], index: seg.index + 0.5 });
     } else if (comma && titleScore(comma[2]) > 0 && titleScore(comma[1]) === 0 && companyScore(comma[2]) === 0) {
       candidates.push({ ...seg, text: comma[1] }, { ...seg, text: comma[2], index: seg.index + 0.5 });
     } else if (rest) candidates.push({ ...seg, text: rest });
@@ -856,13 +902,37 @@ function guessRoles(segments: Segment[]): RoleGuess {
   const others = candidates.filter((s) => s !== guess.title);
   const companyish = others.filter((s) => net(s) < 0);
   if (!guess.company && companyish.length === 1) guess.company = companyish[0];
-  const rest = others.filter((s) => s !== guess.company);
+  // The comma tail of the title ("…, Acute Medicine") does not make the entry ambiguous.
+  const titleSeg = guess.title;
+  const rest = others.filter((s) => s !== guess.company && !(titleSeg?.whole && s.line === titleSeg.line && Math.floor(s.index) === Math.floor(titleSeg.index)));
   guess.confident = !!guess.title && !!guess.company && rest.length === 0 && (net(guess.company) < 0 || others.length === 1);
   if (!guess.company && guess.title && others.length === 1 && titleScore(others[0].text) === 0) {
     guess.company = others[0];
     guess.confident = true;
   } else if (!guess.title || !guess.company) guess.open = rest;
   return guess;
+}
+
+/** A labelled field ("Employer: Arup (Birmingham, UK)") says its own role; a place in brackets is the location. */
+function assignLabelled(guess: RoleGuess, seg: Segment): void {
+  const paren = /^(.*?)\s*\(([^()]+)\)$/.exec(seg.text);
+  const place = paren && looksLikeLocation(paren[2]) ? paren[2].trim() : undefined;
+  const text = place ? paren![1].trim() : seg.text;
+  if (place) guess.location ??= place;
+  if (seg.role === "location") guess.location ??= seg.text;
+  else if (seg.role === "title") guess.title ??= { ...seg, text };
+  else if (seg.role === "company") guess.company ??= { ...seg, text };
+}
+
+/** "Senior ParalegalRopes & Gray LLP": a DOCX line break lost between a title and the company after it. */
+function unglueTitleFirst(text: string): { title: string; company: string } | null {
+  for (const m of text.matchAll(/(?<=\p{Ll})(?=\p{Lu})/gu)) {
+    const title = text.slice(0, m.index).trim();
+    const company = text.slice(m.index).trim();
+    const lastWord = title.split(/\s+/).pop()!.toLowerCase();
+    if (TITLE_TAILS.has(lastWord) && company.length >= 2 && titleScore(company) === 0 && !looksLikeLocation(company)) return { title, company };
+  }
+  return null;
 }
 
 /** "Volvo CarsGothenburg, Sweden": a right-aligned location glued on by DOCX text extraction. */
@@ -894,14 +964,16 @@ function anchorDate(text: string): DateHit | null {
   const before = text.slice(0, hit.index);
   const after = text.slice(hit.index + hit.length).replace(DURATION_RE, "");
   const beforeOk = !before.trim() || /(?:\t|\s{2,}|[|•·,(–—:-]\s*)$/.test(before) || (!after.trim() && isHeaderLike(before));
-  const afterOk = !after.trim() || /^\s*(?:\t|\s{2,}|[|•·,)–—-])/.test(after);
+  const afterOk = !after.trim() || /^\s*(?:\t|\s{2,}|[|•·,)–—:-])/.test(after);
+  // A leading "date: what" line is an entry however long the rest is.
+  const labelled = !before.trim() && /^\s*:/.test(after);
   if (!beforeOk || !afterOk) return null;
   // In-word hyphens stay ("Pre-registration Pharmacist (July 2016 – July 2017)").
   const residual = `${before} ${after}`
     .replace(/[|•·,()–—\t]/g, " ")
     .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ")
     .trim();
-  if (residual && (!isHeaderLike(residual) || words(residual).length > 10)) return null;
+  if (residual && (!isHeaderLike(residual) || words(residual).length > (labelled ? 16 : 10))) return null;
   return hit;
 }
 
@@ -942,7 +1014,12 @@ function segmentEntries(lines: Line[], startsEntry?: (l: Line) => boolean): Entr
   const nAbove = above[0];
   const nBelow = Math.max(below[0], mode(below));
   const entries: Entry[] = [];
-  const starts = anchors.map((a, k) => a - Math.min(above[k], nAbove));
+  // Labelled lines ("Employer: …") belong to their entry even when this one has more of them than the first.
+  const starts = anchors.map((a, k) => {
+    let start = a - Math.min(above[k], nAbove);
+    while (start > (k === 0 ? 0 : anchors[k - 1] + 1) && lines[start - 1].role && !lines[start - 1].bullet) start--;
+    return start;
+  });
   anchors.forEach((a, k) => {
     const nextStart = k + 1 < anchors.length ? starts[k + 1] : lines.length;
     const headerEnd = Math.min(a + Math.min(below[k], nBelow) + 1, nextStart);
@@ -982,7 +1059,9 @@ function entrySegments(entry: Entry): Segment[] {
     if (i === entry.anchor && entry.dates) {
       text = `${text.slice(0, entry.dates.index)}\t${text.slice(entry.dates.index + entry.dates.length)}`.replace(DURATION_RE, "");
     }
-    splitSegments(text).forEach((s, index) => segs.push({ text: s, line: i - Math.max(entry.anchor, 0), index }));
+    const offset = i - Math.max(entry.anchor, 0);
+    if (line.role) segs.push({ text: text.trim(), line: offset, index: 0, role: line.role });
+    else splitSegments(text).forEach((s, index) => segs.push({ text: s, line: offset, index }));
   });
   return segs;
 }
@@ -998,6 +1077,8 @@ function bulletsOf(body: Line[]): { bullets: string[]; technologies: string[] } 
       technologies.push(...splitList(text.slice(tech[0].length)));
       continue;
     }
+    // "Key responsibilities:" introduces the bullets; it is not one.
+    if (!line.bullet && /^\p{L}[\p{L} ]{2,40}:$/u.test(text) && words(text).length <= 4) continue;
     bullets.push(text.replace(/\s+/g, " "));
   }
   return { bullets, technologies };
@@ -1022,7 +1103,7 @@ interface Scored<T> {
 }
 
 function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
-  const entries = segmentEntries(lines);
+  const entries = segmentEntries(readFieldLabels(lines));
   const guesses = entries.map((e) => guessRoles(entrySegments(e)));
   const layout = learnSlots(guesses);
   const result: DraftExperience[] = [];
@@ -1062,6 +1143,12 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
       guess.title = leftovers[0];
       titleConf = 0.5;
     }
+    // The comma tail of "Lead Pharmacist, Acute Medicine" was not the company: it is part of the title.
+    const title = guess.title;
+    if (title?.whole && guess.company && !(guess.company.line === title.line && Math.floor(guess.company.index) === Math.floor(title.index))) {
+      const tail = title.whole.slice(title.text.length).replace(/^\s*,\s*/, "");
+      if (!looksLikeLocation(tail) && tail !== guess.location) guess.title = { ...title, text: title.whole };
+    }
     const prev = result[result.length - 1];
     if (!guess.company && prev?.company && guess.title) {
       // Several roles under one employer heading: the later ones show only the title.
@@ -1094,7 +1181,44 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
     if (bullets.length) fields.push({ path: `experiences[${i}].bullets`, confidence: entry.body.some((l) => l.bullet) ? 0.85 : 0.7 });
     result.push(dropUndefined(exp));
   });
+  splitTrailingTowns(result);
   return { value: result, fields, warnings };
+}
+
+const FIELD_LABELS: [RegExp, FieldRole | "dates"][] = [
+  [/^(?:employer|company|organi[sz]ation|firm|establishment|workplace|client)$/i, "company"],
+  [/^(?:position|job title|title|role|designation|post|job)$/i, "title"],
+  [/^(?:location|place|city|based in|based at)$/i, "location"],
+  [/^(?:period|dates?|duration|tenure|employment dates|time period)$/i, "dates"],
+];
+
+/** Form-style entries ("Employer: Arup", "Position: Site Engineer", "Period: 2017 to 2020"): the label names the field. */
+function readFieldLabels(lines: Line[]): Line[] {
+  return lines.map((line) => {
+    const m = /^([\p{L} ]{2,20}?)\s*[:：]\s*(.+)$/u.exec(line.text.trim());
+    if (line.bullet || !m) return line;
+    const role = FIELD_LABELS.find(([re]) => re.test(m[1].trim()))?.[1];
+    const value = m[2].trim();
+    if (!role) return line;
+    if (role === "dates") return findDateRange(value) ? { ...line, text: value } : line;
+    return isHeaderLike(value) && words(value).length <= 10 ? { ...line, text: value, role } : line;
+  });
+}
+
+/**
+ * "Boots UK, Stockport" in every entry: when each company ends in the same ", Town" shape (one to
+ * three capitalised words, nothing that names an organisation), the tail is where, not who.
+ */
+function splitTrailingTowns(exps: DraftExperience[]): void {
+  const named = exps.filter((e) => e.company);
+  if (named.length < 2) return;
+  const tails = named.map((e) => /^(.+?),\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})$/u.exec(e.company!));
+  const isTown = (t: RegExpExecArray | null) => !!t && !COMPANY_RE.test(t[2]) && !INSTITUTION_RE.test(t[2]) && titleScore(t[2]) === 0 && !canonicalSkill(t[2]);
+  if (!tails.every(isTown)) return;
+  named.forEach((e, i) => {
+    e.company = tails[i]![1].trim();
+    e.location ??= tails[i]![2].trim();
+  });
 }
 
 /** Which slot (line offset, segment index) holds the title / company in the entries vocabulary could decide. */
@@ -1142,8 +1266,14 @@ function dropUndefined<T extends object>(o: T): T {
 function parseDegree(seg: string): { degree: string; field?: string } | null {
   const m = DEGREE_RE.exec(seg.trim());
   if (!m) return null;
-  const degree = m[0].trim().replace(/\s+degree$/i, "");
+  let degree = m[0].trim().replace(/\s+degree$/i, "");
   let rest = seg.trim().slice(m[0].length);
+  // "Master of Information in User Experience Design": a subject outside the list still belongs to the degree name.
+  const ofSubject = /^\s+of\s+(\p{Lu}\p{L}*(?:\s+(?:and\s+)?\p{Lu}\p{L}*){0,2})(?=\s+in\s|\s*[,(;|–—]|\s+-\s|$)/u.exec(rest);
+  if (/^(?:Bachelor|Master|Doctor|Associate)(?:['’]s)?$/.test(degree) && ofSubject && !INSTITUTION_RE.test(ofSubject[1])) {
+    degree = `${degree} of ${ofSubject[1]}`;
+    rest = rest.slice(ofSubject[0].length);
+  }
   // "Bachelor of Science in Business Administration, Accounting": keep both rather than drop one.
   const both = /^\s+in\s+([^,]+),\s*([^,]+)$/i.exec(rest);
   if (both && words(both[2]).length <= 5 && !INSTITUTION_RE.test(both[2]) && !HONORS_RE.test(both[2]) && !GPA_RE.test(both[2]) && !findDateRange(both[2])) {
@@ -1158,7 +1288,7 @@ function parseDegree(seg: string): { degree: string; field?: string } | null {
 function parseEducation(lines: Line[]): Scored<DraftEducation[]> {
   const startsEntry = (l: Line) => INSTITUTION_RE.test(l.text) || !!DEGREE_RE.exec(l.text.trim());
   const entries = segmentEntries(
-    lines.map((l) => ({ ...l, text: l.text.replace(/(?<=\p{Ll})(?=(?:Bachelor|Master|Doctor|Associate|Diploma)\b)/gu, "\t") })),
+    lines.map((l) => ({ ...l, text: l.text.replace(/(?<=\p{Ll})(?=(?:Bachelor|Master|Doctor|Associate|Diploma|Certificate|Postgraduate|GPA)\b)/gu, "\t") })),
     startsEntry,
   );
   const result: DraftEducation[] = [];
@@ -1190,6 +1320,12 @@ function parseEducation(lines: Line[]): Scored<DraftEducation[]> {
       if (degree && !edu.degree) {
         edu.degree = degree.degree;
         if (degree.field) edu.field = degree.field;
+        // "Master of Pharmacy, University of Manchester": the school shares the degree's segment.
+        const school = seg.text.split(/\s*,\s*/).slice(1).find((p) => INSTITUTION_RE.test(p));
+        if (school && !edu.institution) {
+          edu.institution = clean(school.replace(/\s*\(.*$/, ""));
+          instConf = 0.85;
+        }
         continue;
       }
       if (!edu.institution && INSTITUTION_RE.test(seg.text) && !HONORS_RE.test(seg.text)) {
@@ -1274,9 +1410,68 @@ function addSkill(groups: SkillGroups, group: SkillGroup, item: string): void {
   if (!all.includes(key(item))) groups[group].push(item);
 }
 
+/** Words of a line that could be side-by-side skill chips: no separators, every word capitalised. */
+function chipWords(text: string): string[] | null {
+  if (/[,;|•·:()/]/.test(text)) return null;
+  const ws = text.trim().split(/\s+/);
+  return ws.length >= 2 && ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) ? ws : null;
+}
+
+/**
+ * Skill "chips" drawn side by side arrive as one run of words ("Dovetail Figma Qualtrics"). The
+ * skills the lexicon knows show how many words one chip has: when all known ones in a line have
+ * the same length k and start on a multiple of k, the line is cut every k words. One known skill
+ * ending a two-word line ("Dovetail Figma") also counts, unless the other word reads as an
+ * adjective ("Advanced Excel"). Returns k, or null when the line is not a row of chips.
+ */
+function chipWidth(text: string): number | null {
+  const ws = chipWords(text);
+  if (!ws) return null;
+  const starts = ws.map((_, i) => ws.slice(0, i).join(" ").length + (i ? 1 : 0));
+  const known = findSkills(text)
+    .map((m) => ({ word: starts.indexOf(m.index), size: words(m.match).length }))
+    .filter((m) => m.word >= 0);
+  const sizes = new Set(known.map((m) => m.size));
+  if (sizes.size !== 1) return null;
+  const k = known[0].size;
+  if (ws.length % k !== 0 || ws.length === k || known.some((m) => m.word % k !== 0)) return null;
+  if (known.length >= 2) return k;
+  const lone = known[0];
+  return k === 1 && ws.length === 2 && lone.word === 1 && !/(?:ed|al|ive|ic|ous|ful|ing)$/i.test(ws[0]) ? 1 : null;
+}
+
+/** Cuts chip rows; a row the lexicon cannot read takes the chip size of its block's readable rows. */
+function splitChipRows(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let block: Line[] = [];
+  const flush = () => {
+    const widths = block.map((l) => chipWidth(l.text));
+    const known = new Set(widths.filter((w): w is number => w !== null));
+    const blockWidth = known.size === 1 ? [...known][0] : null;
+    const sizes = new Set(block.filter((_, i) => widths[i] !== null).map((l) => chipWords(l.text)!.length));
+    block.forEach((l, i) => {
+      const ws = chipWords(l.text);
+      const k = widths[i] ?? (blockWidth !== null && ws && sizes.has(ws.length) && ws.length % blockWidth === 0 ? blockWidth : null);
+      if (!k || !ws) return out.push(l);
+      const chips: string[] = [];
+      for (let j = 0; j < ws.length; j += k) chips.push(ws.slice(j, j + k).join(" "));
+      out.push({ ...l, text: chips.join(" | ") });
+    });
+    block = [];
+  };
+  for (const line of lines) {
+    if (/:/.test(line.text) || GENERIC_SKILL_LABELS.has(line.text.trim().toLowerCase())) {
+      flush();
+      out.push(line);
+    } else block.push(line);
+  }
+  flush();
+  return out;
+}
+
 function parseSkills(lines: Line[], groups: SkillGroups, defaultGroup?: SkillGroup): void {
   let label: string | null = null;
-  for (const line of lines) {
+  for (const line of splitChipRows(lines)) {
     const text = line.text.trim();
     const labelled = /^([\p{L}][\p{L}\d &/+.-]{1,40}?)\s*[:：]\s*(.*)$/u.exec(text);
     if (labelled && !/^https?$/i.test(labelled[1])) {
@@ -1428,7 +1623,8 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
   const lines = toLines(text, opts);
   const paragraphMode = isParagraphMode(lines);
   const page = pageWidth(lines);
-  const sections = splitSections(lines).map((s) => ({ ...s, lines: joinWrapped(s.lines, paragraphMode, s.kind, page) }));
+  const sections = splitSections(lines).map((s) => ({ ...s, lines: joinWrapped(mergeStackedDates(s.lines), paragraphMode, s.kind, page) }));
+  reclassifyEducation(sections);
   const warnings: string[] = [];
   const fields: FieldConfidence[] = [];
   for (const section of sections.slice(1)) {
@@ -1505,6 +1701,17 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
   const overall = round(likeness.score * (0.4 + 0.6 * mean));
   if (likeness.score < 0.4) warnings.unshift(`This does not look like a resume: ${likeness.reasons.join("; ") || "too little resume structure"}.`);
   return { profile, confidence: { overall, fields: fields.map((f) => ({ ...f, confidence: round(f.confidence) })) }, warnings };
+}
+
+const STRONG_DEGREE_RE = /^(?:Bachelor|Master|Doctor|Associate|Ph\.?\s?D|M\.?B\.?A|B\.?Sc|M\.?Sc|B\.?A\b|M\.?A\b|B\.?Eng|M\.?Eng)/;
+
+/** A section under another name ("Training") that lists a degree and a school is the education section. */
+function reclassifyEducation(sections: Section[]): void {
+  if (sections.some((s) => s.kind === "education")) return;
+  const candidate = sections.find(
+    (s) => s.kind === "other" && s.lines.some((l) => STRONG_DEGREE_RE.test(l.text.trim())) && s.lines.some((l) => INSTITUTION_RE.test(l.text)),
+  );
+  if (candidate) candidate.kind = "education";
 }
 
 function offsetPaths(fields: FieldConfidence[], list: string, offset: number): void {
