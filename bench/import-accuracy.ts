@@ -4,6 +4,8 @@
 // The held-out set (scripts/import-corpus/holdout → tests/fixtures/import-holdout, build.sh --holdout)
 // is scored the same way and reported on its own: the parser was never tuned on it, so its table is
 // the honest estimate. Do not fix the parser against it; add a new held-out batch instead.
+// Held-out set 2 (scripts/import-corpus/holdout2 → tests/fixtures/import-holdout2, build.sh --holdout2)
+// was written after the second parser round and is reported in a third table of its own.
 //
 //   npx tsx bench/import-accuracy.ts            # Markdown tables
 //   npx tsx bench/import-accuracy.ts --dump 07-finance-sidebar pdf   # one parse, for debugging (held-out ids too)
@@ -49,9 +51,11 @@ export interface FileResult {
 
 const FIXTURES = fileURLToPath(new URL("../tests/fixtures/import/", import.meta.url));
 const HELD_OUT_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout/", import.meta.url));
+const HELD_OUT_2_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout2/", import.meta.url));
 const FIXTURE_DIRS: Record<CorpusSet, { dir: string; build: string }> = {
   resumes: { dir: FIXTURES, build: "scripts/import-corpus/build.sh" },
   holdout: { dir: HELD_OUT_FIXTURES, build: "scripts/import-corpus/build.sh --holdout" },
+  holdout2: { dir: HELD_OUT_2_FIXTURES, build: "scripts/import-corpus/build.sh --holdout2" },
 };
 
 const norm = (s: string | null | undefined) =>
@@ -234,6 +238,9 @@ export interface ImportAccuracyResult {
   /** The held-out set (scripts/import-corpus/holdout): the parser was never tuned on it. */
   heldOutRows: AccuracyRow[];
   heldOutFiles: FileResult[];
+  /** Held-out set 2 (scripts/import-corpus/holdout2): written after the second parser round, never tuned on. */
+  heldOut2Rows: AccuracyRow[];
+  heldOut2Files: FileResult[];
 }
 
 export async function benchImportAccuracy(): Promise<ImportAccuracyResult> {
@@ -257,22 +264,33 @@ export async function benchImportAccuracy(): Promise<ImportAccuracyResult> {
         markdown(heldOutRows),
       ].join("\n")
     : "";
-  return { table: heldOutTable ? `${table}\n${heldOutTable}` : table, rows, holdoutRows, files, heldOutRows, heldOutFiles };
+  const heldOut2Files = await scoreSet("holdout2");
+  const heldOut2Rows = aggregate(heldOut2Files);
+  const heldOut2Ids = [...new Set(heldOut2Files.map((f) => f.id))];
+  const heldOut2Table = heldOut2Ids.length
+    ? [
+        "### Held-out set 2 (built after the last parser change; parser never tuned on these)\n",
+        `${heldOut2Ids.length} resumes × ${FORMATS.length} formats (${heldOut2Ids.join(", ")})\n`,
+        markdown(heldOut2Rows),
+      ].join("\n")
+    : "";
+  const fullTable = [table, heldOutTable, heldOut2Table].filter(Boolean).join("\n");
+  return { table: fullTable, rows, holdoutRows, files, heldOutRows, heldOutFiles, heldOut2Rows, heldOut2Files };
 }
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "--dump") {
     const format = (argv[2] ?? "pdf") as Format;
-    const dir = existsSync(join(FIXTURES, `${argv[1]}.${format}`)) ? FIXTURES : HELD_OUT_FIXTURES;
+    const dir = [FIXTURES, HELD_OUT_FIXTURES, HELD_OUT_2_FIXTURES].find((d) => existsSync(join(d, `${argv[1]}.${format}`))) ?? FIXTURES;
     const { text, draft } = await parseFixture(argv[1], format, dir);
     if (argv.includes("--text")) console.log(text);
     console.log(JSON.stringify(draft, null, 2));
     return;
   }
-  const { table, files, heldOutFiles } = await benchImportAccuracy();
+  const { table, files, heldOutFiles, heldOut2Files } = await benchImportAccuracy();
   console.log(table);
   if (argv.includes("--files")) {
-    for (const f of [...files, ...heldOutFiles]) {
+    for (const f of [...files, ...heldOutFiles, ...heldOut2Files]) {
       const cells = FIELDS.map((field) => `${field} ${f.counts[field].tp}/${f.counts[field].predicted}/${f.counts[field].truth}`);
       console.log(`${f.id}.${f.format}: ${cells.join("  ")}`);
     }
