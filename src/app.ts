@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
@@ -36,6 +37,8 @@ export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens
 
 export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
+  // The data folder exists only once something was written there (the dev secret): make sure.
+  mkdirSync(config.dataDir, { recursive: true });
   await connectDb(config.databaseUrl);
   const applied = await applyMigrations(db());
   if (applied.length) logger.info("migrations applied", { migrations: applied });

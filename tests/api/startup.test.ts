@@ -55,6 +55,21 @@ describe("npm start on a fresh folder", () => {
     }
   }, 60_000);
 
+  it("starts in production with a strong secret on a fresh folder, creating the data folder", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "jobwise-start-"));
+    const p = startProcess({ NODE_ENV: "production", JWT_SECRET: "a-production-secret-that-is-long-enough-0123456789" }, cwd);
+    try {
+      const url = await p.listening;
+      expect(await (await fetch(url.replace("/graphql", "/ready"))).json()).toMatchObject({ status: "ready" });
+      expect(existsSync(join(cwd, "data", "jobwise.db"))).toBe(true);
+      expect(existsSync(join(cwd, "data", "jwt-secret"))).toBe(false);
+    } finally {
+      p.child.kill("SIGTERM");
+      await p.exited;
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("refuses to start in production without a strong JWT secret, with a clear message", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "jobwise-start-"));
     try {
