@@ -2,13 +2,13 @@
 // measured in the same run against the same server.
 //   npx tsx bench/health-under-upload.ts
 import { Agent } from "node:http";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import PDFDocument from "pdfkit";
-import { median, ms, percentile, ratio, register, renderSection, target, timedGet, withServer, type Section } from "./lib.ts";
+import { median, ms, percentile, ratio, register, renderSection, target, timedGet, type Section } from "./lib.ts";
 
 const UPLOADS = 10;
 const IDLE_REQUESTS = 1000;
@@ -91,66 +91,100 @@ export interface HealthUnderUploadResult {
   /** Loaded p99 corrected for coordinated omission (see correctedSamples). */
   loadedCorrectedP99: number;
   ratioCorrectedP99: number;
-  /** The server process's event-loop delay during the loaded phase (perf_hooks histogram). */
-  loopDelay: { p99: number; max: number };
   uploads: { ms: number; outcome: string }[];
   loadedWallMs: number;
 }
 
 export async function benchHealthUnderUpload(): Promise<HealthUnderUploadResult> {
   const dir = mkdtempSync(join(tmpdir(), "jobwise-bench-upload-"));
+  // The server runs as `npm start` does, in a process of its own; the uploads come from a third
+  // process; this one only times /health. Sharing an event loop would time the client, not the server.
+  const server = await startServerProcess(dir, { MAX_UPLOAD_MB: "6", EXTRACT_TIMEOUT_S: "60" });
+  const base = new URL(server.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const pdfPath = join(dir, "big-resume.pdf");
-    writeFileSync(pdfPath, await buildLargeTextPdf());
-    const pdf = readFileSync(pdfPath);
+    const pdf = await buildLargeTextPdf();
     const boundary = `----jobwise-bench-${Date.now()}`;
-    const body = multipartBody(pdf, boundary);
-    // A generous parse limit, so every upload is parsed to the end rather than cut short.
-    return await withServer({ MAX_UPLOAD_MB: "6", EXTRACT_TIMEOUT_S: "60" }, async (server) => {
-      const base = new URL(server.url);
-      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      try {
-        const tokens: string[] = [];
-        for (let i = 0; i < UPLOADS; i++) tokens.push(await register(server.url));
-        await warmUp(server.url, tokens, agent, base);
+    const bodyPath = join(dir, "upload.body");
+    writeFileSync(bodyPath, multipartBody(pdf, boundary));
+    const tokens: string[] = [];
+    for (let i = 0; i < UPLOADS; i++) tokens.push(await register(server.url));
+    await warmUp(server.url, tokens, agent, base);
 
-        const idle: number[] = [];
-        for (let i = 0; i < IDLE_REQUESTS; i++) idle.push(await timedGet(agent, base, "/health"));
+    const idle: number[] = [];
+    for (let i = 0; i < IDLE_REQUESTS; i++) idle.push(await timedGet(agent, base, "/health"));
 
-        let pending = UPLOADS;
-        const loop = monitorEventLoopDelay({ resolution: 10 });
-        loop.enable();
-        const started = performance.now();
-        const uploads = Promise.all(tokens.map((token) => sendUpload(server.url, token, body, boundary).finally(() => pending--)));
-        const loaded: number[] = [];
-        while (pending > 0 && performance.now() - started < LOADED_MAX_MS && loaded.length < LOADED_MAX_REQUESTS) {
-          loaded.push(await timedGet(agent, base, "/health"));
-        }
-        const results = await uploads;
-        const loadedWallMs = performance.now() - started;
-        loop.disable();
-        const stats = (xs: number[]) => ({ n: xs.length, p50: median(xs), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), -Infinity) });
-        const idleStats = stats(idle);
-        const loadedStats = stats(loaded);
-        const loadedCorrectedP99 = percentile(correctedSamples(loaded, idleStats.p50), 99);
-        return {
-          pdfBytes: pdf.length,
-          idle: idleStats,
-          loaded: loadedStats,
-          ratioP99: loadedStats.p99 / idleStats.p99,
-          loadedCorrectedP99,
-          ratioCorrectedP99: loadedCorrectedP99 / idleStats.p99,
-          loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
-          uploads: results,
-          loadedWallMs,
-        };
-      } finally {
-        agent.destroy();
-      }
-    });
+    const started = performance.now();
+    let done = false;
+    const uploads = runUploadClient({ url: server.url, tokens, bodyPath, boundary }).finally(() => (done = true));
+    const loaded: number[] = [];
+    while (!done && performance.now() - started < LOADED_MAX_MS && loaded.length < LOADED_MAX_REQUESTS) {
+      loaded.push(await timedGet(agent, base, "/health"));
+    }
+    const results = await uploads;
+    const loadedWallMs = performance.now() - started;
+    const stats = (xs: number[]) => ({ n: xs.length, p50: median(xs), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), -Infinity) });
+    const idleStats = stats(idle);
+    const loadedStats = stats(loaded);
+    const loadedCorrectedP99 = percentile(correctedSamples(loaded, idleStats.p50), 99);
+    return {
+      pdfBytes: pdf.length,
+      idle: idleStats,
+      loaded: loadedStats,
+      ratioP99: loadedStats.p99 / idleStats.p99,
+      loadedCorrectedP99,
+      ratioCorrectedP99: loadedCorrectedP99 / idleStats.p99,
+      uploads: results,
+      loadedWallMs,
+    };
   } finally {
+    agent.destroy();
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+/** `src/main.ts` in a child process on a free port, over a fresh database in `dir`. */
+async function startServerProcess(dir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(TSX, [join(ROOT, "src/main.ts")], {
+    cwd: dir,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "test", JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = out.match(/"url":"(http:\/\/localhost:\d+\/graphql)"/);
+      if (m) {
+        child.stdout!.off("data", onData);
+        child.stdout!.resume(); // keep draining request logs
+        resolve(m[1].replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code} before listening`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function runUploadClient(args: { url: string; tokens: string[]; bodyPath: string; boundary: string }): Promise<{ ms: number; outcome: string }[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [join(ROOT, "bench/upload-client.ts"), JSON.stringify(args)], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`upload client exited with ${code}`))));
+  });
 }
 
 /**
@@ -178,8 +212,7 @@ async function warmUp(url: string, tokens: string[], agent: Agent, base: URL): P
 }
 
 export function healthSection(r: HealthUnderUploadResult): Section {
-  const ok = r.uploads.filter((u) => u.outcome === "MutationUploadSampleSuccess").length;
-  const failures = [...new Set(r.uploads.filter((u) => u.outcome !== "MutationUploadSampleSuccess").map((u) => u.outcome))];
+  const outcomes = [...new Set(r.uploads.map((u) => u.outcome))];
   return {
     title: `/health latency under upload load (${UPLOADS} × ${(r.pdfBytes / 1048576).toFixed(1)} MB PDF uploads)`,
     rows: [
@@ -191,9 +224,8 @@ export function healthSection(r: HealthUnderUploadResult): Section {
       { metric: "ratio loaded p99 / idle p99", value: ratio(r.ratioP99), target: target(r.ratioP99, 2) },
       { metric: "loaded p99, corrected for coordinated omission", value: ms(r.loadedCorrectedP99) },
       { metric: "ratio corrected loaded p99 / idle p99", value: ratio(r.ratioCorrectedP99), target: target(r.ratioCorrectedP99, 2) },
-      { metric: "server event-loop delay p99 / max (loaded)", value: `${ms(r.loopDelay.p99)} / ${ms(r.loopDelay.max)}` },
-      { metric: `uploads answered successfully`, value: `${ok}/${r.uploads.length}` },
-      { metric: "upload time p50 / max", value: `${ms(median(r.uploads.map((u) => u.ms)))} / ${ms(Math.max(...r.uploads.map((u) => u.ms)))}` },
+      { metric: "uploads answered", value: `${r.uploads.length}/${UPLOADS}: ${outcomes.join(", ")}` },
+      { metric: "upload time p50 / max", value: `${ms(median(r.uploads.map((u) => u.ms)))} / ${ms(r.uploads.reduce((m, u) => Math.max(m, u.ms), 0))}` },
       { metric: "loaded phase wall time", value: ms(r.loadedWallMs) },
     ],
     notes: [
@@ -201,7 +233,8 @@ export function healthSection(r: HealthUnderUploadResult): Section {
       "A closed loop under-samples stalls (one 3 s stall = one sample); the corrected p99 adds the requests a steady client would have sent during each slow one (expected interval = idle p50).",
       "The loaded phase starts with the ten uploads and ends when the last one has answered; the uploads are pre-encoded multipart bodies (no client-side encoding during the measurement).",
       "The PDF is text only (pdfkit, uncompressed), so every page is really parsed; MAX_UPLOAD_MB=6, EXTRACT_TIMEOUT_S=60.",
-      ...(failures.length ? [`upload failures: ${failures.join("; ")}`] : []),
+      "Its ~500 pages of text are parsed in the extraction worker and then refused as far longer than a resume (LIMIT_EXCEEDED), by design.",
+      "Server: src/main.ts in its own process; uploads: bench/upload-client.ts in a third process; this process only times /health.",
     ],
   };
 }
