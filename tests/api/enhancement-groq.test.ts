@@ -13,11 +13,13 @@ import { db } from "../../src/db/client.ts";
 let fake: FakeGroq;
 let server: TestServer;
 
-/** Pulls one delimited variable out of a rendered prompt. */
+/** Pulls one delimited variable out of a rendered prompt (a repair request repeats the original prompt). */
 function block(req: FakeRequest, name: string): string {
-  const user = req.messages.at(-1)?.content ?? "";
-  const m = user.match(new RegExp(`<<<${name}\\n([\\s\\S]*?)\\n${name}>>>`));
-  return m ? m[1] : "";
+  for (const message of req.messages) {
+    const m = message.content.match(new RegExp(`<<<${name}\\n([\\s\\S]*?)\\n${name}>>>`));
+    if (m) return m[1];
+  }
+  return "";
 }
 
 /** An honest model: tightens wording, keeps every fact, adds none. */
