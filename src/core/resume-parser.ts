@@ -105,7 +105,8 @@ const RANGE_RE = new RegExp(`(${DATE_SRC})${SEP_SRC}(${DATE_SRC}|${PRESENT_SRC})
 const MONTH_PAIR_RE = new RegExp(`(${MONTH_SRC})${SEP_SRC}(${MONTH_SRC})\\s+(${YEAR_SRC})(?!\\d)`, "i");
 const SINCE_RE = new RegExp(`\\b(?:since|from|starting)\\s+(${DATE_SRC})(?![\\w])`, "i");
 const SINGLE_RE = new RegExp(`(?:\\b(?:expected|graduated|graduation|completed|class of)\\s*:?\\s*)?(${DATE_SRC})(?![\\w])`, "i");
-const DURATION_RE = /\(?\b\d+\s*(?:yrs?|years?|mos?|months?)(?:\s+\d+\s*(?:mos?|months?))?\)?/gi;
+// Longest unit first and a word end: "mos?" alone would eat the "mo" of "months" and leave "nths)".
+const DURATION_RE = /\(?\b\d+\s*(?:years?|yrs?|months?|mos?)\b(?:,?\s+\d+\s*(?:months?|mos?)\b)?\)?/gi;
 
 /** Parses one date as written ("Jan 2020", "01/2020", "2020-01", "2019") to a partial ISO date. */
 export function parseDate(raw: string): PartialDate | null {
@@ -388,7 +389,11 @@ const DEGREE_RE = new RegExp(
   `^(?:(?:Bachelor|Master|Doctor|Associate)(?:['’]s)?(?:\\s+(?:of|in)\\s+${DEGREE_OF_SUBJECTS})?(?:\\s+(?:degree|Degree))?` +
     `|Doctorate|Ph\\.?\\s?D\\.?|D\\.?\\s?Phil\\.?|M\\.?\\s?B\\.?\\s?A\\.?|B\\.?\\s?Sc\\.?|M\\.?\\s?Sc\\.?|B\\.?\\s?Eng\\.?|M\\.?\\s?Eng\\.?` +
     `|B\\.?\\s?Ed\\.?|M\\.?\\s?Ed\\.?|B\\.?\\s?Tech\\.?|M\\.?\\s?Tech\\.?|B\\.?\\s?Com\\.?|M\\.?\\s?Com\\.?|B\\.?\\s?A\\.?|M\\.?\\s?A\\.?|B\\.?\\s?S\\.?|M\\.?\\s?S\\.?` +
-    `|BBA|BFA|MFA|MPH|MPA|LL\\.?\\s?B\\.?|LL\\.?\\s?M\\.?|J\\.?D\\.?|M\\.?D\\.?|PGCE|PGDip|PG\\s?Dip|Postgraduate Diploma|Graduate Diploma|Graduate Certificate|HND|HNC|BTEC|` +
+    `|BBA|BFA|MFA|MPH|MPA|LL\\.?\\s?B\\.?|LL\\.?\\s?M\\.?|J\\.?D\\.?|M\\.?D\\.?|PGCE|PGDip|PG\\s?Dip|Postgraduate Diploma|Graduate Diploma|Graduate Certificate|HND|HNC|Foundation Degree|` +
+    // Semesters abroad are listed like degrees: "Study Abroad Semester in Ecology", "Exchange Year".
+    `(?:Study Abroad|Exchange)(?:\\s+(?:Semester|Year|Term|Programme|Program))?|` +
+    // UK framework names: "Level 7 Advanced Diploma", "BTEC Level 3 Extended Diploma", "NVQ Level 2 Certificate".
+    `(?:(?:BTEC|NVQ|SVQ|City\\s*(?:&|and)\\s*Guilds|CIPD|ILM|CMI|AAT|ACCA)\\s+)?Level\\s+\\d\\s+(?:(?:Advanced|Extended|National|Higher|Professional|Intermediate|Foundation|Subsidiary|Technical|Postgraduate|Graduate)\\s+){0,2}(?:Diploma|Certificate|Award)|BTEC|` +
     `High School Diploma|Diploma|Certificate|A[- ]Levels?|GCSEs?|Abitur|International Baccalaureate|Baccalaureate|Licence|Licenciatura|Magister|Diplom(?:-\\w+)?)` +
     `(?![\\p{L}])`,
   "u",
@@ -909,7 +914,7 @@ function guessRoles(segments: Segment[]): RoleGuess {
   if (!guess.company && guess.title && others.length === 1 && titleScore(others[0].text) === 0) {
     guess.company = others[0];
     guess.confident = true;
-  } else if (!guess.title || !guess.company) guess.open = rest;
+  } else if (!guess.confident) guess.open = rest;
   return guess;
 }
 
@@ -973,7 +978,9 @@ function anchorDate(text: string): DateHit | null {
     .replace(/[|•·,()–—\t]/g, " ")
     .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ")
     .trim();
-  if (residual && (!isHeaderLike(residual) || words(residual).length > (labelled ? 16 : 10))) return null;
+  // A date set off at the right margin marks an entry even after a long "Degree in Subject, School" line.
+  const rightAligned = !after.trim() && /(?:\t|\s{2,})$/.test(before);
+  if (residual && (!isHeaderLike(residual) || words(residual).length > (labelled || rightAligned ? 16 : 10))) return null;
   return hit;
 }
 
@@ -1113,6 +1120,10 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
     const guess = guesses[k];
     let titleConf = guess.title ? (guess.confident ? 0.9 : 0.75) : 0;
     let companyConf = guess.company ? (guess.confident ? 0.9 : 0.7) : 0;
+    if (preferSlottedCompany(guess, layout)) {
+      titleConf = 0.75;
+      companyConf = 0.65;
+    }
     for (const seg of guess.open) {
       const role = layout.get(slotKey(seg));
       if (role === "title" && !guess.title) {
@@ -1182,6 +1193,7 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
     result.push(dropUndefined(exp));
   });
   splitTrailingTowns(result);
+  splitGluedTowns(result);
   return { value: result, fields, warnings };
 }
 
@@ -1218,6 +1230,40 @@ function splitTrailingTowns(exps: DraftExperience[]): void {
   named.forEach((e, i) => {
     e.company = tails[i]![1].trim();
     e.location ??= tails[i]![2].trim();
+  });
+}
+
+/**
+ * "Sales Associate, Electrical Department" under "The Home Depot": the comma tail looked like a company
+ * ("Department"), but the other entries put the company on its own line, and that slot holds a line
+ * nothing claimed. The slot wins and the tail goes back into the title.
+ */
+function preferSlottedCompany(guess: RoleGuess, layout: Map<string, "title" | "company">): boolean {
+  const { title, company } = guess;
+  if (!title?.whole || !company || company.line !== title.line || Math.floor(company.index) !== Math.floor(title.index)) return false;
+  if (layout.get(slotKey(title)) !== "title") return false;
+  const slotted = guess.open.filter((s) => s !== company && layout.get(slotKey(s)) === "company");
+  if (slotted.length !== 1) return false;
+  guess.company = slotted[0];
+  guess.title = { ...title, text: title.whole };
+  return true;
+}
+
+/**
+ * "DatadogLondon", "ZendeskDublin": DOCX raw text drops the tab before a right-aligned town. Only when
+ * every company in the section ends in the same glued capitalised word(s) and none has a location yet:
+ * one camel-case name ("PayPal", "McKinsey") on its own is a name, not a glue.
+ */
+function splitGluedTowns(exps: DraftExperience[]): void {
+  const named = exps.filter((e) => e.company);
+  if (named.length < 2 || new Set(named.map((e) => e.company)).size < 2 || named.some((e) => e.location)) return;
+  const parts = named.map((e) => /^(.*[\p{Ll}\p{Lu}\p{N}])(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})$/u.exec(e.company!));
+  const isTown = (m: RegExpExecArray | null) =>
+    !!m && m[1].trim().length >= 2 && !COMPANY_RE.test(m[2]) && !INSTITUTION_RE.test(m[2]) && titleScore(m[2]) === 0 && !canonicalSkill(m[2]);
+  if (!parts.every(isTown)) return;
+  named.forEach((e, i) => {
+    e.company = parts[i]![1].trim();
+    e.location = parts[i]![2];
   });
 }
 
@@ -1266,7 +1312,8 @@ function dropUndefined<T extends object>(o: T): T {
 function parseDegree(seg: string): { degree: string; field?: string } | null {
   const m = DEGREE_RE.exec(seg.trim());
   if (!m) return null;
-  let degree = m[0].trim().replace(/\s+degree$/i, "");
+  // "Bachelor's Degree" is a Bachelor's; a "Foundation Degree" is its own award and keeps the word.
+  let degree = m[0].trim().replace(/(?<!^Foundation)\s+degree$/i, "");
   let rest = seg.trim().slice(m[0].length);
   // "Master of Information in User Experience Design": a subject outside the list still belongs to the degree name.
   const ofSubject = /^\s+of\s+(\p{Lu}\p{L}*(?:\s+(?:and\s+)?\p{Lu}\p{L}*){0,2})(?=\s+in\s|\s*[,(;|–—]|\s+-\s|$)/u.exec(rest);

@@ -198,10 +198,12 @@ function decodeEntities(s) {
  * so a tag scanner is enough. Paragraphs end with a blank line; list items and table cells with
  * a line break, list items get "• " or "1. " back.
  */
-function htmlToText(html) {
+export function htmlToText(html) {
   const out = [];
   const lists = [];
   let cellDepth = 0;
+  const styles = { strong: 0, b: 0, em: 0, i: 0, u: 0 };
+  let lastStyle = null;
   const newline = () => {
     const last = out.length ? out[out.length - 1] : "\n";
     if (!last.endsWith("\n")) out.push("\n");
@@ -209,10 +211,15 @@ function htmlToText(html) {
   const tokens = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|([^<]+)/g;
   for (const [, closing, rawTag, text] of html.matchAll(tokens)) {
     if (text !== undefined) {
-      out.push(decodeEntities(text));
+      const decoded = decodeEntities(text);
+      const style = styleKey(styles);
+      if (lastStyle !== null && style !== lastStyle && gluedAtStyleChange(out, decoded)) out.push("\t");
+      out.push(decoded);
+      lastStyle = style;
       continue;
     }
     const tag = rawTag.toLowerCase();
+    if (tag in styles) styles[tag] = Math.max(0, styles[tag] + (closing ? -1 : 1));
     if (tag === "br") out.push("\n");
     else if (tag === "p" || /^h[1-6]$/.test(tag)) {
       if (closing) out.push(lists.length || cellDepth ? "\n" : "\n\n");
@@ -240,6 +247,22 @@ function htmlToText(html) {
     else if (tag === "table" && closing) out.push("\n");
   }
   return out.join("");
+}
+
+function styleKey(styles) {
+  return `${styles.strong + styles.b > 0}${styles.em + styles.i > 0}${styles.u > 0}`;
+}
+
+/**
+ * Word lays out "**Datadog**<tab>London" or "*Sales Director*<tab>Oct 2023", and mammoth's HTML keeps
+ * the runs but not the tab, so the two would read as one word ("DatadogLondon"). A tab goes back
+ * where bold/italic/underline changes between two word characters. Punctuation and spaces at the
+ * change ("**Skills:** Python", "**Python**, Java") are left alone, and so is sup/sub ("1<sup>st</sup>").
+ * Mid-word emphasis ("**Java**Script") would be split too; that is rare in resumes and letters.
+ */
+function gluedAtStyleChange(out, next) {
+  const prev = out.length ? out[out.length - 1] : "";
+  return /[\p{L}\p{N})]$/u.test(prev) && /^[\p{L}\p{N}(]/u.test(next);
 }
 
 async function handle(message) {
