@@ -5,7 +5,9 @@
 // is scored the same way and reported on its own: the parser was never tuned on it, so its table is
 // the honest estimate. Do not fix the parser against it; add a new held-out batch instead.
 // Held-out set 2 (scripts/import-corpus/holdout2 → tests/fixtures/import-holdout2, build.sh --holdout2)
-// was written after the second parser round and is reported in a third table of its own.
+// was written after the second parser round and is reported in a third table of its own; held-out
+// set 3 (holdout3 → tests/fixtures/import-holdout3, build.sh --holdout3), written after parser round 3
+// from existing layouts only, gets a fourth.
 //
 //   npx tsx bench/import-accuracy.ts            # Markdown tables
 //   npx tsx bench/import-accuracy.ts --dump 07-finance-sidebar pdf   # one parse, for debugging (held-out ids too)
@@ -52,10 +54,12 @@ export interface FileResult {
 const FIXTURES = fileURLToPath(new URL("../tests/fixtures/import/", import.meta.url));
 const HELD_OUT_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout/", import.meta.url));
 const HELD_OUT_2_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout2/", import.meta.url));
+const HELD_OUT_3_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout3/", import.meta.url));
 const FIXTURE_DIRS: Record<CorpusSet, { dir: string; build: string }> = {
   resumes: { dir: FIXTURES, build: "scripts/import-corpus/build.sh" },
   holdout: { dir: HELD_OUT_FIXTURES, build: "scripts/import-corpus/build.sh --holdout" },
   holdout2: { dir: HELD_OUT_2_FIXTURES, build: "scripts/import-corpus/build.sh --holdout2" },
+  holdout3: { dir: HELD_OUT_3_FIXTURES, build: "scripts/import-corpus/build.sh --holdout3" },
 };
 
 const norm = (s: string | null | undefined) =>
@@ -241,6 +245,9 @@ export interface ImportAccuracyResult {
   /** Held-out set 2 (scripts/import-corpus/holdout2): written after the second parser round, never tuned on. */
   heldOut2Rows: AccuracyRow[];
   heldOut2Files: FileResult[];
+  /** Held-out set 3 (scripts/import-corpus/holdout3): written after parser round 3, never tuned on. */
+  heldOut3Rows: AccuracyRow[];
+  heldOut3Files: FileResult[];
 }
 
 export async function benchImportAccuracy(): Promise<ImportAccuracyResult> {
@@ -274,23 +281,33 @@ export async function benchImportAccuracy(): Promise<ImportAccuracyResult> {
         markdown(heldOut2Rows),
       ].join("\n")
     : "";
-  const fullTable = [table, heldOutTable, heldOut2Table].filter(Boolean).join("\n");
-  return { table: fullTable, rows, holdoutRows, files, heldOutRows, heldOutFiles, heldOut2Rows, heldOut2Files };
+  const heldOut3Files = await scoreSet("holdout3");
+  const heldOut3Rows = aggregate(heldOut3Files);
+  const heldOut3Ids = [...new Set(heldOut3Files.map((f) => f.id))];
+  const heldOut3Table = heldOut3Ids.length
+    ? [
+        "### Held-out set 3 (built after parser round 3; parser never tuned on these)\n",
+        `${heldOut3Ids.length} resumes × ${FORMATS.length} formats (${heldOut3Ids.join(", ")})\n`,
+        markdown(heldOut3Rows),
+      ].join("\n")
+    : "";
+  const fullTable = [table, heldOutTable, heldOut2Table, heldOut3Table].filter(Boolean).join("\n");
+  return { table: fullTable, rows, holdoutRows, files, heldOutRows, heldOutFiles, heldOut2Rows, heldOut2Files, heldOut3Rows, heldOut3Files };
 }
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "--dump") {
     const format = (argv[2] ?? "pdf") as Format;
-    const dir = [FIXTURES, HELD_OUT_FIXTURES, HELD_OUT_2_FIXTURES].find((d) => existsSync(join(d, `${argv[1]}.${format}`))) ?? FIXTURES;
+    const dir = [FIXTURES, HELD_OUT_FIXTURES, HELD_OUT_2_FIXTURES, HELD_OUT_3_FIXTURES].find((d) => existsSync(join(d, `${argv[1]}.${format}`))) ?? FIXTURES;
     const { text, draft } = await parseFixture(argv[1], format, dir);
     if (argv.includes("--text")) console.log(text);
     console.log(JSON.stringify(draft, null, 2));
     return;
   }
-  const { table, files, heldOutFiles, heldOut2Files } = await benchImportAccuracy();
+  const { table, files, heldOutFiles, heldOut2Files, heldOut3Files } = await benchImportAccuracy();
   console.log(table);
   if (argv.includes("--files")) {
-    for (const f of [...files, ...heldOutFiles, ...heldOut2Files]) {
+    for (const f of [...files, ...heldOutFiles, ...heldOut2Files, ...heldOut3Files]) {
       const cells = FIELDS.map((field) => `${field} ${f.counts[field].tp}/${f.counts[field].predicted}/${f.counts[field].truth}`);
       console.log(`${f.id}.${f.format}: ${cells.join("  ")}`);
     }

@@ -5,6 +5,7 @@
 #   build.sh              resumes/*.json -> tests/fixtures/import/
 #   build.sh --holdout    holdout/*.json -> tests/fixtures/import-holdout/ (the held-out set, never tuned on)
 #   build.sh --holdout2   holdout2/*.json -> tests/fixtures/import-holdout2/ (held-out set 2, written after the second parser round)
+#   build.sh --holdout3   holdout3/*.json -> tests/fixtures/import-holdout3/ (held-out set 3, written after the third parser round)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,7 +16,8 @@ case "${1:-}" in
   "") ;;
   --holdout) set_name="holdout"; out="$root/tests/fixtures/import-holdout" ;;
   --holdout2) set_name="holdout2"; out="$root/tests/fixtures/import-holdout2" ;;
-  *) echo "usage: $0 [--holdout | --holdout2]" >&2; exit 2 ;;
+  --holdout3) set_name="holdout3"; out="$root/tests/fixtures/import-holdout3" ;;
+  *) echo "usage: $0 [--holdout | --holdout2 | --holdout3]" >&2; exit 2 ;;
 esac
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

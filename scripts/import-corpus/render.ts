@@ -1,6 +1,6 @@
 // Renders each ground-truth resume (JSON Resume + meta.layout/dateStyle) to HTML and to plain
 // text, in the layout its meta names. build.sh prints the HTML to PDF and converts it to DOCX.
-// Usage: npx tsx scripts/import-corpus/render.ts <out-dir> [resumes|holdout|holdout2]
+// Usage: npx tsx scripts/import-corpus/render.ts <out-dir> [resumes|holdout|holdout2|holdout3]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,8 +8,9 @@ import { fileURLToPath } from "node:url";
 export interface CorpusResume {
   /** set "holdout": written after the parser was tuned on the others, to measure it unseen.
    * "held-out": lives in holdout/, never used to tune the parser (bench reports it on its own).
-   * "held-out-2": lives in holdout2/, written after the second parser round, reported on its own too. */
-  meta: { layout: Layout; dateStyle: DateStyle; columns: 1 | 2; set?: "holdout" | "holdout-2" | "held-out" | "held-out-2" };
+   * "held-out-2": lives in holdout2/, written after the second parser round, reported on its own too.
+   * "held-out-3": lives in holdout3/, written after the third parser round, reported on its own too. */
+  meta: { layout: Layout; dateStyle: DateStyle; columns: 1 | 2; set?: "holdout" | "holdout-2" | "held-out" | "held-out-2" | "held-out-3" };
   basics: {
     name: string;
     label?: string;
@@ -557,9 +558,10 @@ function workHeaderText(r: CorpusResume, i: number, d: string, loc: string, righ
 export const corpusDir = dirname(fileURLToPath(import.meta.url));
 
 /** "resumes": the corpus the parser was tuned on; "holdout": the held-out set it never saw;
- * "holdout2": a second held-out set, written after the second parser round. */
-export type CorpusSet = "resumes" | "holdout" | "holdout2";
-const CORPUS_SETS: readonly CorpusSet[] = ["resumes", "holdout", "holdout2"];
+ * "holdout2": a second held-out set, written after the second parser round;
+ * "holdout3": a third, written after the third parser round from existing layouts only. */
+export type CorpusSet = "resumes" | "holdout" | "holdout2" | "holdout3";
+const CORPUS_SETS: readonly CorpusSet[] = ["resumes", "holdout", "holdout2", "holdout3"];
 
 export function loadCorpus(set: CorpusSet = "resumes"): { id: string; resume: CorpusResume }[] {
   const dir = join(corpusDir, set);
