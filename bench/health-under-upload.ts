@@ -18,7 +18,7 @@ const UPLOAD_BYTES = 5 * 1024 * 1024;
 const LOADED_MAX_MS = 120_000;
 const LOADED_MAX_REQUESTS = 200_000;
 
-const UPLOAD_MUTATION = `mutation($input: UploadSampleInput!) { uploadSample(input: $input) { __typename ... on Error { message } } }`;
+const UPLOAD_MUTATION = `mutation($input: UploadSampleInput!) { uploadSample(input: $input) { __typename ... on Error { message code } } }`;
 
 const WORDS = "Led the migration of billing services to Kubernetes reducing deploy time by forty percent while mentoring engineers across three product teams".split(" ");
 
@@ -63,26 +63,6 @@ function multipartBody(pdf: Buffer, boundary: string): Buffer {
   ]);
 }
 
-async function sendUpload(url: string, token: string, body: Buffer, boundary: string): Promise<{ ms: number; outcome: string }> {
-  const started = performance.now();
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "x-graphql-yoga-csrf": "1", authorization: `Bearer ${token}` },
-    // Node's fetch sends a Buffer as is; the DOM typings just do not list it.
-    body: body as unknown as BodyInit,
-  });
-  const text = await res.text();
-  let outcome = `HTTP ${res.status}`;
-  try {
-    const parsed = JSON.parse(text) as { data?: { uploadSample?: { __typename: string; message?: string } }; errors?: { message: string }[] };
-    const r = parsed.data?.uploadSample;
-    outcome = r ? (r.message ? `${r.__typename}: ${r.message}` : r.__typename) : `error: ${parsed.errors?.[0]?.message ?? text.slice(0, 120)}`;
-  } catch {
-    // keeps the HTTP status as the outcome
-  }
-  return { ms: performance.now() - started, outcome };
-}
-
 export interface HealthUnderUploadResult {
   pdfBytes: number;
   idle: { n: number; p50: number; p99: number; max: number };
@@ -109,7 +89,7 @@ export async function benchHealthUnderUpload(): Promise<HealthUnderUploadResult>
     writeFileSync(bodyPath, multipartBody(pdf, boundary));
     const tokens: string[] = [];
     for (let i = 0; i < UPLOADS; i++) tokens.push(await register(server.url));
-    await warmUp(server.url, tokens, agent, base);
+    await warmUp(server.url, tokens, agent, base, dir);
 
     const idle: number[] = [];
     for (let i = 0; i < IDLE_REQUESTS; i++) idle.push(await timedGet(agent, base, "/health"));
@@ -202,13 +182,13 @@ export function correctedSamples(samples: number[], expectedIntervalMs: number):
   return out;
 }
 
-/** JIT, the keep-alive socket, the multipart path and both extraction workers, before measuring. */
-async function warmUp(url: string, tokens: string[], agent: Agent, base: URL): Promise<void> {
+/** JIT, the keep-alive socket, the multipart path and the extraction worker, before measuring. */
+async function warmUp(url: string, tokens: string[], agent: Agent, base: URL, dir: string): Promise<void> {
   for (let i = 0; i < WARM_UP_REQUESTS; i++) await timedGet(agent, base, "/health");
-  const small = readFileSync(new URL("../tests/fixtures/resume-chromium.pdf", import.meta.url));
   const boundary = "----jobwise-bench-warmup";
-  const body = multipartBody(small, boundary);
-  await Promise.all(tokens.slice(0, 2).map((token) => sendUpload(url, token, body, boundary)));
+  const bodyPath = join(dir, "warmup.body");
+  writeFileSync(bodyPath, multipartBody(readFileSync(new URL("../tests/fixtures/resume-chromium.pdf", import.meta.url)), boundary));
+  await runUploadClient({ url, tokens: tokens.slice(0, 2), bodyPath, boundary });
 }
 
 export function healthSection(r: HealthUnderUploadResult): Section {
