@@ -20,7 +20,6 @@ const looseNumber = z.preprocess((v) => {
 }, z.number().finite().nullable());
 
 const text = z.string().trim().min(1);
-const textList = z.array(text).default([]);
 /** Non-empty strings only: models pad lists with "" or null, which is noise, not an error. */
 const looseTextList = z
   .array(z.string().nullable())

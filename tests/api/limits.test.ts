@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "graphql";
-import { collect, exec, startServer, wsClient, type TestServer } from "../support/server.ts";
+import { collect, startServer, wsClient, type TestServer } from "../support/server.ts";
 import { newUser } from "../support/accounts.ts";
 import { LIMITS } from "../../src/app.ts";
 import WebSocket from "ws";

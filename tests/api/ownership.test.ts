@@ -8,7 +8,7 @@ import { ok, startServer, success, type TestServer } from "../support/server.ts"
 import { waitForJob } from "../support/enhancement-ops.ts";
 import { newUser } from "../support/accounts.ts";
 import {
-  AddEducationDoc, AddExperienceDoc, AddProjectDoc, DeleteEducationDoc, DeleteExperienceDoc, DeleteProjectDoc, MyProfileDoc,
+  AddEducationDoc, AddExperienceDoc, AddProjectDoc, DeleteEducationDoc, DeleteExperienceDoc, DeleteProjectDoc,
   ReorderEducationDoc, ReorderExperiencesDoc, ReorderProjectsDoc, UpdateEducationDoc, UpdateExperienceDoc, UpdateProjectDoc,
 } from "../support/profile-ops.ts";
 import {

@@ -7,6 +7,7 @@ import { requireViewer } from "../../context.ts";
 import { GroundingViolationRef } from "../../graphql/error-types.ts";
 import type { EnhancementJob } from "../../generated/prisma/client.ts";
 import * as enhancement from "./enhancement.service.ts";
+import * as versions from "./versions.service.ts";
 import { selection } from "../../db/query.ts";
 
 const StatusEnum = builder.enumType("EnhancementStatus", { values: ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"] as const });
@@ -103,7 +104,7 @@ builder.mutationField("setUseEnhanced", (t) =>
     args: { input: t.arg({ type: VersionInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError, PreconditionError] },
     resolve: async (query, _r, { input }, ctx) => {
-      const profileId = await enhancement.setUseEnhanced(ctx.viewer!, input);
+      const profileId = await versions.setUseEnhanced(ctx.viewer!, input);
       return db().masterProfile.findUniqueOrThrow({ ...selection(query), where: { id: profileId } });
     },
   }),
@@ -117,7 +118,7 @@ builder.mutationField("revertEnhancement", (t) =>
     args: { input: t.arg({ type: RevertInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError, PreconditionError] },
     resolve: async (query, _r, { input }, ctx) => {
-      const profileId = await enhancement.revertEnhancement(ctx.viewer!, input);
+      const profileId = await versions.revertEnhancement(ctx.viewer!, input);
       return db().masterProfile.findUniqueOrThrow({ ...selection(query), where: { id: profileId } });
     },
   }),
