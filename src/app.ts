@@ -21,6 +21,7 @@ import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
+import { LoginGuard } from "./modules/auth/login-guard.ts";
 import { closeExtractPool } from "./ingest/extract.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
 import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
@@ -48,6 +49,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     logger,
     storage: createFileStorage(config.uploadDir),
     ai: createAiProvider(config, logger),
+    loginGuard: new LoginGuard(),
   } as AppServices;
   services.runner = new JobRunner({
     concurrency: config.enhancementConcurrency,

@@ -3,6 +3,7 @@ import type { Logger } from "./logger.ts";
 import type { FileStorage } from "./ingest/storage.ts";
 import type { AiProvider } from "./ai/provider.ts";
 import type { JobRunner } from "./jobs/runner.ts";
+import type { LoginGuard } from "./modules/auth/login-guard.ts";
 
 /**
  * Long-lived collaborators built once by buildApp and handed to resolvers through the context.
@@ -14,4 +15,5 @@ export interface AppServices {
   storage: FileStorage;
   ai: AiProvider;
   runner: JobRunner;
+  loginGuard: LoginGuard;
 }

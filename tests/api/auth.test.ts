@@ -103,6 +103,19 @@ describe("login", () => {
   });
 });
 
+describe("password guessing", () => {
+  it("after 5 failed sign-ins an email is refused for a while, even with the right password; other emails are not", async () => {
+    const u = await newUser(server);
+    const other = await newUser(server);
+    for (let i = 0; i < 5; i++) {
+      expect((await ok(server, LoginDoc, { input: { email: u.email, password: `guess ${i}` } })).login.__typename).toBe("InvalidCredentialsError");
+    }
+    const locked = (await ok(server, LoginDoc, { input: { email: u.email, password: u.password } })).login;
+    expect(locked).toMatchObject({ __typename: "LimitExceededError", message: expect.stringMatching(/try again in 15 minute/) });
+    expect((await ok(server, LoginDoc, { input: { email: other.email, password: other.password } })).login.__typename).toBe("MutationLoginSuccess");
+  });
+});
+
 describe("tokens over HTTP", () => {
   const secret = "test-secret-that-is-long-enough-for-hs256-0123456789";
   const cases = (userId: string): [string, string, string][] => [

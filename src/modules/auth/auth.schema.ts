@@ -1,5 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
-import { ConflictError, InvalidCredentialsError, NotFoundError, ValidationError } from "../../graphql/errors.ts";
+import { ConflictError, InvalidCredentialsError, LimitExceededError, NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import * as auth from "./auth.service.ts";
 import { db } from "../../db/client.ts";
 import { selection } from "../../db/query.ts";
@@ -59,7 +59,7 @@ builder.mutationField("login", (t) =>
   t.field({
     type: AuthPayload,
     args: { input: t.arg({ type: LoginInput, required: true }) },
-    errors: { types: [InvalidCredentialsError] },
+    errors: { types: [InvalidCredentialsError, LimitExceededError] },
     resolve: (_r, { input }, ctx) => auth.login(ctx.services, input),
   }),
 );

@@ -1,7 +1,7 @@
 import { hash, verify, Algorithm } from "@node-rs/argon2";
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { ConflictError, InvalidCredentialsError, NotFoundError, fromZod } from "../../graphql/errors.ts";
+import { ConflictError, InvalidCredentialsError, LimitExceededError, NotFoundError, fromZod } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
 import { signToken, type Viewer } from "./tokens.ts";
 
@@ -61,9 +61,18 @@ export async function register(services: AppServices, input: unknown): Promise<A
 export async function login(services: AppServices, input: unknown): Promise<AuthResult> {
   const parsed = LoginInput.safeParse(input);
   if (!parsed.success) throw new InvalidCredentialsError();
-  const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-  const ok = await verify(user?.passwordHash ?? (await DUMMY_HASH), parsed.data.password);
-  if (!user || !ok) throw new InvalidCredentialsError();
+  const { email, password } = parsed.data;
+  const wait = services.loginGuard.retryAfterMs(email);
+  if (wait > 0) {
+    throw new LimitExceededError(`Too many failed sign-ins for this email; try again in ${Math.ceil(wait / 60_000)} minute(s)`);
+  }
+  const user = await db().user.findUnique({ where: { email } });
+  const ok = await verify(user?.passwordHash ?? (await DUMMY_HASH), password);
+  if (!user || !ok) {
+    services.loginGuard.fail(email);
+    throw new InvalidCredentialsError();
+  }
+  services.loginGuard.succeed(email);
   return issue(services, user);
 }
 
