@@ -22,6 +22,7 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { LoginGuard } from "./modules/auth/login-guard.ts";
+import { SocketSessions } from "./modules/auth/sessions.ts";
 import { closeExtractPool } from "./ingest/extract.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
 import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
@@ -50,6 +51,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     storage: createFileStorage(config.uploadDir),
     ai: createAiProvider(config, logger),
     loginGuard: new LoginGuard(),
+    sessions: new SocketSessions(),
   } as AppServices;
   services.runner = new JobRunner({
     concurrency: config.enhancementConcurrency,
@@ -178,7 +180,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       onConnect: async (ctx) => {
         const token = tokenFromParams(ctx.connectionParams);
         if (!token) return sameHost(ctx.extra.request.headers.origin ?? "", ctx.extra.request.headers.host);
-        return "viewer" in (await verifyToken(token, config.jwtSecret));
+        const check = await verifyToken(token, config.jwtSecret);
+        if (!("viewer" in check)) return false;
+        services.sessions.register(check.viewer.id, ctx.extra.socket);
+        return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
         const { schema, execute, subscribe, contextFactory: makeContext, parse, validate } = yoga.getEnveloped({

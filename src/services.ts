@@ -4,6 +4,7 @@ import type { FileStorage } from "./ingest/storage.ts";
 import type { AiProvider } from "./ai/provider.ts";
 import type { JobRunner } from "./jobs/runner.ts";
 import type { LoginGuard } from "./modules/auth/login-guard.ts";
+import type { SocketSessions } from "./modules/auth/sessions.ts";
 
 /**
  * Long-lived collaborators built once by buildApp and handed to resolvers through the context.
@@ -16,4 +17,5 @@ export interface AppServices {
   ai: AiProvider;
   runner: JobRunner;
   loginGuard: LoginGuard;
+  sessions: SocketSessions;
 }

@@ -215,6 +215,19 @@ describe("WebSocket auth", () => {
     await client.dispose();
   });
 
+  it("a password change closes the user's open sockets with 4403", async () => {
+    const u = await newUser(server);
+    const client = wsClient(server, { authorization: `Bearer ${u.token}` });
+    const sub = collect(client, ProfileUpdatedDoc, {}).done.then(
+      () => null,
+      (e: { code?: number }) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await ok(server, ChangePasswordDoc, { input: { currentPassword: u.password, newPassword: "another long password" } }, { token: u.token });
+    expect((await sub)?.code).toBe(4403);
+    await client.dispose();
+  });
+
   it("closes the socket with 4403 for a missing, expired, tampered or alg:none token", async () => {
     const u = await newUser(server);
     const secret = server.env.JWT_SECRET;

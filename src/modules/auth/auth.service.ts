@@ -88,6 +88,7 @@ export async function changePassword(services: AppServices, viewer: Viewer, inpu
     where: { id: user.id },
     data: { passwordHash: await hash(parsed.data.newPassword, ARGON), tokenVersion: { increment: 1 } },
   });
+  services.sessions.revoke(user.id);
   return issue(services, updated);
 }
 
@@ -97,6 +98,7 @@ export async function deleteAccount(services: AppServices, viewer: Viewer, input
     throw new InvalidCredentialsError("The password is incorrect");
   }
   await db().user.delete({ where: { id: user.id } }); // cascades to every owned row
+  services.sessions.revoke(user.id);
   // Files go after the rows: a crash in between leaves orphan files, never rows pointing nowhere.
   await services.storage.removeUser(user.id);
   services.logger.info("account deleted", { userId: user.id });
