@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: plain GraphQL over fetch, latency statistics, an honest fake
 // model, and the table every section prints. Everything talks to 127.0.0.1 only.
 import { request, Agent } from "node:http";
-import type { FakeReply, FakeRequest } from "../tests/support/fake-groq.ts";
+import { promptBlock, type FakeReply, type FakeRequest } from "../tests/support/fake-groq.ts";
 import { startServer, type TestServer } from "../tests/support/server.ts";
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -107,13 +107,6 @@ export function timedGet(agent: Agent, base: URL, path: string): Promise<number>
 }
 
 // ---- the fake model --------------------------------------------------------------------------
-
-/** Pulls one delimited variable out of a rendered prompt. */
-export function promptBlock(req: FakeRequest, name: string): string {
-  const user = req.messages.at(-1)?.content ?? "";
-  const m = user.match(new RegExp(`<<<${name}\\n([\\s\\S]*?)\\n${name}>>>`));
-  return m ? m[1] : "";
-}
 
 /** An honest model: gives the item back as it came (valid JSON, no new facts). */
 export function honestModel(req: FakeRequest): FakeReply {

@@ -235,3 +235,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 function wait(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
+
+/**
+ * One delimited variable (`<<<NAME … NAME>>>`) of the prompt a request carries. A repair call
+ * repeats the original prompt in an earlier message, so every message is searched.
+ */
+export function promptBlock(req: FakeRequest, name: string): string {
+  for (const message of req.messages) {
+    const m = message.content.match(new RegExp(`<<<${name}\\n([\\s\\S]*?)\\n${name}>>>`));
+    if (m) return m[1];
+  }
+  return "";
+}
