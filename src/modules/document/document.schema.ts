@@ -4,6 +4,7 @@ import { db } from "../../db/client.ts";
 import { FormatEnum, GenerationTypeEnum } from "../generation/generation.schema.ts";
 import * as documents from "./document.service.ts";
 import { selection } from "../../db/query.ts";
+import { DeletedPayload } from "../../graphql/payloads.ts";
 
 builder.prismaObject("DocumentVersion", {
   fields: (t) => ({
@@ -63,10 +64,9 @@ builder.mutationField("updateDocument", (t) =>
       documents.updateDocument(ctx.viewer!, { ...input, id: String(input.id), title: input.title ?? undefined, content: input.content ?? undefined }, query),
   }),
 );
-const DeletedDocument = builder.objectRef<{ deletedId: string }>("DeleteDocumentPayload").implement({ fields: (t) => ({ deletedId: t.exposeID("deletedId") }) });
 builder.mutationField("deleteDocument", (t) =>
   t.field({
-    type: DeletedDocument,
+    type: DeletedPayload,
     authScopes: { viewer: true },
     args: { input: t.arg({ type: DeleteDocumentInput, required: true }) },
     errors: { types: [NotFoundError] },

@@ -41,7 +41,7 @@ export async function startEnhancement(services: AppServices, viewer: Viewer, in
   const known = new Set([...profile.experiences, ...profile.projects].map((i) => i.id));
   const unknown = itemIds.find((id) => !known.has(id));
   if (unknown) throw new NotFoundError("Experience or project", unknown);
-  if (countTasks(profile, sections, itemIds) === 0) {
+  if (planTasks(profile, sections, itemIds).length === 0) {
     throw ValidationError.field(["input"], "Nothing to enhance: the chosen sections have no text yet");
   }
   const sample = await db().sampleDocument.findUnique({ where: { userId_type: { userId: viewer.id, type: "RESUME" } }, select: { id: true } });
@@ -57,10 +57,6 @@ export async function startEnhancement(services: AppServices, viewer: Viewer, in
   });
   services.runner.wake();
   return job;
-}
-
-function countTasks(profile: LoadedProfile, sections: readonly Section[], itemIds: string[]) {
-  return planTasks(profile, sections, itemIds).length;
 }
 
 interface Task {

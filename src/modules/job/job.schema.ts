@@ -5,6 +5,7 @@ import type { JobRequirement } from "../../core/types.ts";
 import { objectList, stringList } from "../profile/json.ts";
 import * as jobs from "./job.service.ts";
 import { selection } from "../../db/query.ts";
+import { DeletedPayload } from "../../graphql/payloads.ts";
 
 export const ApplicationStatusEnum = builder.enumType("ApplicationStatus", {
   values: ["NOT_APPLIED", "APPLIED", "INTERVIEWING", "OFFER", "REJECTED", "WITHDRAWN", "ACCEPTED"] as const,
@@ -136,10 +137,9 @@ builder.mutationField("updateJob", (t) =>
     resolve: (query, _r, { input }, ctx) => jobs.updateJob(ctx.viewer!, { ...input, id: String(input.id) }, query),
   }),
 );
-const DeletedJob = builder.objectRef<{ deletedId: string }>("DeleteJobPayload").implement({ fields: (t) => ({ deletedId: t.exposeID("deletedId") }) });
 builder.mutationField("deleteJob", (t) =>
   t.field({
-    type: DeletedJob,
+    type: DeletedPayload,
     authScopes: { viewer: true },
     description: "Deletes the job with its ranking and status history; generations and documents stay, unlinked",
     args: { input: t.arg({ type: DeleteJobInput, required: true }) },

@@ -2,6 +2,7 @@ import { builder } from "../../graphql/builder.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import * as profiles from "./profile.service.ts";
 import { withoutNulls } from "../../graphql/input.ts";
+import { DeletedPayload } from "../../graphql/payloads.ts";
 
 const ERRORS = { types: [ValidationError, NotFoundError] };
 
@@ -41,9 +42,6 @@ const EducationFields = builder.inputType("EducationFields", {
   }),
 });
 
-const DeletedPayload = builder.objectRef<{ deletedId: string }>("DeletedPayload").implement({
-  fields: (t) => ({ deletedId: t.exposeID("deletedId") }),
-});
 
 const DeleteItemInput = builder.inputType("DeleteItemInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
 const ReorderInput = builder.inputType("ReorderInput", {

@@ -27,7 +27,10 @@ async function requireProfile(viewer: Viewer): Promise<LoadedProfile> {
  * and stores it as the one current ranking for (user, job): a re-run replaces it.
  */
 export async function rankForJob(viewer: Viewer, jobId: string): Promise<RankingContext> {
-  const job = await findOwnedJob(viewer, jobId);
+  return rank(viewer, await findOwnedJob(viewer, jobId));
+}
+
+async function rank(viewer: Viewer, job: Job): Promise<RankingContext> {
   const profile = await requireProfile(viewer);
   const { items } = rankProfile(profile, toParsedJob(job), { now: new Date() });
   // Ranking is plain logic in both providers: it is labelled builtin whatever the AI provider is.
@@ -44,7 +47,7 @@ export async function rankForJob(viewer: Viewer, jobId: string): Promise<Ranking
 export async function currentRanking(viewer: Viewer, jobId: string): Promise<RankingContext> {
   const job = await findOwnedJob(viewer, jobId);
   const existing = await db().jobContentRanking.findUnique({ where: { userId_jobId: { userId: viewer.id, jobId: job.id } } });
-  if (!existing) return rankForJob(viewer, jobId);
+  if (!existing) return rank(viewer, job);
   const profile = await requireProfile(viewer);
   return { job, profile, ranking: existing, items: existing.items as unknown as RankedItem[] };
 }
