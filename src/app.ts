@@ -6,14 +6,15 @@ import { GraphQLError } from "graphql";
 import { createYoga, useErrorHandler, type Plugin } from "graphql-yoga";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
 import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { connectDb, db, disconnectDb } from "./db/client.ts";
 import { applyMigrations, pendingMigrations } from "./db/migrate.ts";
 import { schema } from "./graphql/schema.ts";
 import { verifyToken } from "./modules/auth/tokens.ts";
+import { checkVariables, useRequestGuards, variablesError } from "./graphql/request-guards.ts";
+import { createRouter, sendJson } from "./http/router.ts";
+import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
 import { createFileStorage } from "./ingest/storage.ts";
@@ -21,7 +22,7 @@ import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
-import { LoginGuard } from "./modules/auth/login-guard.ts";
+import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
 import { closeExtractPool } from "./ingest/extract.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
@@ -50,7 +51,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     logger,
     storage: createFileStorage(config.uploadDir),
     ai: createAiProvider(config, logger),
-    loginGuard: new LoginGuard(),
+    rateLimits: new RateLimits(config.rateLimits),
     sessions: new SocketSessions(),
   } as AppServices;
   services.runner = new JobRunner({
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       requestId: (init.request && requestIds.get(init.request)) ?? randomUUID(),
       viewer: "viewer" in check ? check.viewer : null,
       authFailure: "failure" in check ? check.failure : "MISSING_TOKEN",
+      clientIp: clientIp((init as { req?: IncomingMessage }).req, config.trustProxy),
       services,
     };
   };
@@ -91,13 +93,20 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     },
   };
 
+  const variableLimits: Plugin = {
+    onParams({ params, setResult }) {
+      const tooLarge = checkVariables(params.variables, { maxValues: config.limits.maxVariableValues, maxDepth: config.limits.maxVariableDepth });
+      if (tooLarge) setResult({ errors: [variablesError(tooLarge)] });
+    },
+  };
+
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: contextFactory as never,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     renderGraphiQL,
-    graphiql: { subscriptionsProtocol: "WS", title: "JobWise GraphQL", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    graphiql: config.graphiql ? { subscriptionsProtocol: "WS", title: "JobWise GraphQL", defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
     // No stack traces or internal messages reach a client, in any environment.
     maskedErrors: { isDev: false },
     cors: config.allowedOrigins.length ? { origin: config.allowedOrigins, credentials: true, maxAge: 600 } : false,
@@ -111,6 +120,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes, files: 1, fieldSize: 1_000_000 } }),
     plugins: [
       requestIdPlugin,
+      variableLimits,
+      useRequestGuards(schema, { introspection: config.introspection }),
       // Multipart and GET requests must carry this header, which a cross-site form cannot set.
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
       EnvelopArmorPlugin({
@@ -133,92 +144,36 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ],
   });
 
-  const server = createServer((req, res) => route(req, res));
-  const route = (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/health") return json(res, 200, { status: "ok" });
-    if (path === "/ready") return void ready(res);
-    const exportMatch = path.match(EXPORT_PATH);
-    if (exportMatch) {
-      return void exportDocument(services, req, res, decodeURIComponent(exportMatch[1])).catch((e) => {
-        logger.error("export failed", { error: e });
-        if (!res.headersSent) json(res, 500, { error: { code: "INTERNAL", message: "Unexpected error." } });
-      });
-    }
-    if (path === "/" && req.method === "GET") {
-      res.writeHead(302, { location: "/graphql" });
-      return res.end();
-    }
-    return yoga.handle(req, res);
-  };
+  const route = createRouter({
+    logger,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    maxMultipartBytes: config.maxUploadBytes + 2 * 1024 * 1024,
+    health: (_req, res) => sendJson(res, 200, { status: "ok" }),
+    ready: (_req, res) => ready(res),
+    routes: [{ pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) }],
+    graphql: (req, res) => yoga.handle(req, res),
+  });
+  const server = createServer(route);
+  // Malformed HTTP (bad request line, oversized headers) is answered 400, never thrown.
+  server.on("clientError", (error, socket) => {
+    logger.debug("malformed HTTP request", { error: error.message });
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
+  });
 
   const ready = async (res: ServerResponse) => {
     try {
       await db().$queryRawUnsafe("SELECT 1");
       const pending = await pendingMigrations(db());
-      if (pending.length) return json(res, 503, { status: "not ready", database: "ok", pendingMigrations: pending });
-      json(res, 200, { status: "ready", database: "ok", migrations: "applied", provider: services.ai.name });
+      if (pending.length) return sendJson(res, 503, { status: "not ready", database: "ok", pendingMigrations: pending });
+      sendJson(res, 200, { status: "ready", database: "ok", migrations: "applied", provider: services.ai.name });
     } catch (e) {
       logger.error("readiness check failed", { error: e });
-      json(res, 503, { status: "not ready", database: "unreachable" });
+      sendJson(res, 503, { status: "not ready", database: "unreachable" });
     }
   };
 
-  const wss = new WebSocketServer({
-    server,
-    path: yoga.graphqlEndpoint,
-    // Browsers send Origin; the server's own pages (GraphiQL) and ALLOWED_ORIGINS may connect.
-    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) => !origin || sameHost(origin, req.headers.host) || config.allowedOrigins.includes(origin),
-  });
-  const wsServer = useServer(
-    {
-      execute: (args: any) => args.rootValue.execute(args),
-      subscribe: (args: any) => args.rootValue.subscribe(args),
-      // A missing or bad token closes the socket with 4403 before any operation runs. The one
-      // exception is the server's own GraphiQL page: it cannot put the token in connectionParams
-      // and sends it with each operation instead (extensions.headers), checked per operation.
-      onConnect: async (ctx) => {
-        const token = tokenFromParams(ctx.connectionParams);
-        if (!token) return sameHost(ctx.extra.request.headers.origin ?? "", ctx.extra.request.headers.host);
-        const check = await verifyToken(token, config.jwtSecret);
-        if (!("viewer" in check)) return false;
-        services.sessions.register(check.viewer.id, ctx.extra.socket);
-        return true;
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        const { schema, execute, subscribe, contextFactory: makeContext, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: payload,
-          connectionParams: ctx.connectionParams,
-        });
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (e) {
-          return [e instanceof GraphQLError ? e : new GraphQLError("Syntax error")];
-        }
-        const args = {
-          schema,
-          operationName: payload.operationName,
-          document,
-          variableValues: payload.variables,
-          contextValue: await makeContext(),
-          rootValue: { execute, subscribe },
-        };
-        // Armor's limits throw from validate() instead of returning errors.
-        try {
-          const errors = validate(args.schema, args.document);
-          if (errors.length) return errors;
-        } catch (e) {
-          return [e instanceof GraphQLError ? e : new GraphQLError("Invalid operation")];
-        }
-        return args;
-      },
-    },
-    wss,
-  );
+  const websocket = attachWebSocket(server, yoga, services, logger);
 
   /**
    * Loads what the first requests would otherwise load on the event loop while users wait
@@ -251,9 +206,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       // Running jobs are requeued (they resume after the restart); then subscribers are told we
       // are going away (1001) so clients reconnect, and HTTP drains.
       await services.runner.stop();
-      for (const client of wss.clients) client.close(1001, "Server shutting down");
-      await wsServer.dispose();
-      await new Promise<void>((r) => wss.close(() => r()));
+      await websocket.close();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), 10_000);
@@ -265,22 +218,11 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   };
 }
 
-function tokenFromParams(params: Record<string, unknown> | undefined | null): string | null {
-  const v = params?.authorization ?? params?.Authorization ?? params?.token;
-  return typeof v === "string" ? v : null;
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
+/** The client's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientIp(req: IncomingMessage | undefined, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req?.headers["x-forwarded-for"] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return (first || req?.socket?.remoteAddress || "unknown").slice(0, 64);
 }
 
 const GRAPHIQL_DEFAULT_QUERY = `# Welcome to JobWise. Register, copy the token, then add the header

@@ -14,6 +14,9 @@ const int = (name: string, def: number, min: number, max: number) =>
     .max(max, `${name} must be at most ${max}`)
     .default(def);
 
+const bool = (name: string) =>
+  z.enum(["true", "false", "1", "0"], { error: `${name} must be true or false` }).transform((v) => v === "true" || v === "1");
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: int("PORT", 4000, 0, 65535),
@@ -37,6 +40,19 @@ const EnvSchema = z.object({
   EXTRACT_TIMEOUT_S: int("EXTRACT_TIMEOUT_S", 10, 1, 120),
   ALLOWED_ORIGINS: z.string().default(""),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  MAX_BODY_KB: int("MAX_BODY_KB", 1024, 16, 64 * 1024),
+  MAX_VARIABLE_VALUES: int("MAX_VARIABLE_VALUES", 5000, 10, 1_000_000),
+  MAX_VARIABLE_DEPTH: int("MAX_VARIABLE_DEPTH", 10, 2, 100),
+  EXTRACT_MAX_INFLATE_MB: int("EXTRACT_MAX_INFLATE_MB", 100, 1, 2048),
+  RATE_WINDOW_MIN: int("RATE_WINDOW_MIN", 15, 1, 24 * 60),
+  RATE_LOGIN_PER_EMAIL: int("RATE_LOGIN_PER_EMAIL", 5, 1, 1_000_000),
+  RATE_LOGIN_PER_IP: int("RATE_LOGIN_PER_IP", 30, 1, 1_000_000),
+  RATE_REGISTER_PER_IP: int("RATE_REGISTER_PER_IP", 10, 1, 1_000_000),
+  RATE_PASSWORD_CONFIRM: int("RATE_PASSWORD_CONFIRM", 5, 1, 1_000_000),
+  RATE_AI_PER_HOUR: int("RATE_AI_PER_HOUR", 120, 1, 1_000_000),
+  TRUST_PROXY: bool("TRUST_PROXY").default(false),
+  ENABLE_INTROSPECTION: bool("ENABLE_INTROSPECTION").optional(),
+  ENABLE_GRAPHIQL: bool("ENABLE_GRAPHIQL").optional(),
 });
 
 export interface Config {
@@ -58,6 +74,22 @@ export interface Config {
   extractTimeoutMs: number;
   allowedOrigins: string[];
   logLevel: LogLevel;
+  /** Request limits applied before any GraphQL work (see README, Security). */
+  limits: { maxBodyBytes: number; maxVariableValues: number; maxVariableDepth: number; maxInflateBytes: number };
+  rateLimits: RateLimitConfig;
+  /** Take the client address from X-Forwarded-For (behind one trusted reverse proxy). */
+  trustProxy: boolean;
+  introspection: boolean;
+  graphiql: boolean;
+}
+
+export interface RateLimitConfig {
+  windowS: number;
+  loginPerEmail: number;
+  loginPerIp: number;
+  registerPerIp: number;
+  passwordConfirm: number;
+  aiPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +129,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     extractTimeoutMs: e.EXTRACT_TIMEOUT_S * 1000,
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    limits: {
+      maxBodyBytes: e.MAX_BODY_KB * 1024,
+      maxVariableValues: e.MAX_VARIABLE_VALUES,
+      maxVariableDepth: e.MAX_VARIABLE_DEPTH,
+      maxInflateBytes: e.EXTRACT_MAX_INFLATE_MB * 1024 * 1024,
+    },
+    rateLimits: {
+      windowS: e.RATE_WINDOW_MIN * 60,
+      loginPerEmail: e.RATE_LOGIN_PER_EMAIL,
+      loginPerIp: e.RATE_LOGIN_PER_IP,
+      registerPerIp: e.RATE_REGISTER_PER_IP,
+      passwordConfirm: e.RATE_PASSWORD_CONFIRM,
+      aiPerHour: e.RATE_AI_PER_HOUR,
+    },
+    trustProxy: e.TRUST_PROXY,
+    // Production hides the schema and the explorer unless asked: they map the attack surface.
+    introspection: e.ENABLE_INTROSPECTION ?? e.NODE_ENV !== "production",
+    graphiql: e.ENABLE_GRAPHIQL ?? e.NODE_ENV !== "production",
   };
 }
 

@@ -8,6 +8,8 @@ export interface Context {
   viewer: Viewer | null;
   /** Why `viewer` is null when a token was sent: reported when an operation needs a viewer. */
   authFailure: AuthFailure;
+  /** The client's address (X-Forwarded-For when TRUST_PROXY is set), the key of per-address limits. */
+  clientIp: string;
   services: AppServices;
 }
 

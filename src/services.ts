@@ -3,7 +3,7 @@ import type { Logger } from "./logger.ts";
 import type { FileStorage } from "./ingest/storage.ts";
 import type { AiProvider } from "./ai/provider.ts";
 import type { JobRunner } from "./jobs/runner.ts";
-import type { LoginGuard } from "./modules/auth/login-guard.ts";
+import type { RateLimits } from "./modules/auth/rate-limits.ts";
 import type { SocketSessions } from "./modules/auth/sessions.ts";
 
 /**
@@ -16,6 +16,6 @@ export interface AppServices {
   storage: FileStorage;
   ai: AiProvider;
   runner: JobRunner;
-  loginGuard: LoginGuard;
+  rateLimits: RateLimits;
   sessions: SocketSessions;
 }

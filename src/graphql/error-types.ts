@@ -65,7 +65,10 @@ builder.objectType(LimitExceededError, {
   name: "LimitExceededError",
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof LimitExceededError,
-  fields: (t) => ({ limit: t.exposeInt("limit", { nullable: true }) }),
+  fields: (t) => ({
+    limit: t.exposeInt("limit", { nullable: true, description: "The limit that was reached (bytes, characters, attempts …), when it is a number" }),
+    retryAfterSeconds: t.exposeInt("retryAfterSeconds", { nullable: true, description: "For rate limits: seconds until the next attempt can succeed" }),
+  }),
 });
 export const GroundingViolationRef = builder.objectRef<{ kind: string; value: string }>("GroundingViolation").implement({
   description: "A fact a generated text contained that is in neither the profile nor the job",

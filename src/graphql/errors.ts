@@ -69,6 +69,8 @@ export class LimitExceededError extends AppError {
   constructor(
     message: string,
     readonly limit: number | null = null,
+    /** For rate limits: when the next attempt can succeed. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }

@@ -5,7 +5,7 @@ export const RegisterDoc = graphql(`
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
       __typename
-      ... on MutationRegisterSuccess { data { token expiresAt user { id email } } }
+      ... on MutationRegisterSuccess { data { email message } }
       ... on Error { message code }
       ... on ValidationError { fieldErrors { path message } }
     }
@@ -14,9 +14,20 @@ export const RegisterDoc = graphql(`
 
 let counter = 0;
 
-/** Registers a fresh user and returns its token and id. */
+export const LoginDoc = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      __typename
+      ... on MutationLoginSuccess { data { token expiresAt user { id email } } }
+      ... on Error { message code }
+      ... on LimitExceededError { retryAfterSeconds limit }
+    }
+  }
+`);
+
+/** Registers a fresh user, signs in (register answers the same for every email) and returns its token and id. */
 export async function newUser(server: Pick<TestServer, "url">, email = `user${++counter}-${Date.now()}@example.com`, password = "correct horse battery") {
-  const data = await ok(server, RegisterDoc, { input: { email, password } });
-  const { token, user } = success(data.register);
+  success((await ok(server, RegisterDoc, { input: { email, password } })).register);
+  const { token, user } = success((await ok(server, LoginDoc, { input: { email, password } })).login);
   return { token, id: user.id, email: user.email, password };
 }

@@ -33,6 +33,10 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { di
     UPLOAD_DIR: join(dir, "uploads"),
     JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
     LOG_LEVEL: "debug",
+    // Suites register and sign in many users from 127.0.0.1; tests of the limits set their own.
+    RATE_REGISTER_PER_IP: "100000",
+    RATE_LOGIN_PER_IP: "100000",
+    RATE_AI_PER_HOUR: "100000",
     ...env,
   };
   const config = loadConfig(fullEnv);

@@ -1,5 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
-import { ConflictError, InvalidCredentialsError, LimitExceededError, NotFoundError, ValidationError } from "../../graphql/errors.ts";
+import { InvalidCredentialsError, LimitExceededError, NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import * as auth from "./auth.service.ts";
 import { db } from "../../db/client.ts";
 import { selection } from "../../db/query.ts";
@@ -46,12 +46,24 @@ builder.queryField("me", (t) =>
   }),
 );
 
+const RegisterPayload = builder.objectRef<auth.RegisterResult>("RegisterPayload").implement({
+  description: "The same answer whether or not the email already had an account; sign in next",
+  fields: (t) => ({
+    email: t.exposeString("email", { description: "The email, normalised (trimmed, lower case)" }),
+    message: t.exposeString("message", { description: "What to do next, for a person to read" }),
+  }),
+});
+
 builder.mutationField("register", (t) =>
   t.field({
-    type: AuthPayload,
+    type: RegisterPayload,
+    description:
+      "Creates an account when the email is new, then answers the same whether or not it was: call `login` with the " +
+      "same email and password for a token. So nobody can use it to learn who has an account. " +
+      "Errors: ValidationError (email format, password 8–200 characters), LimitExceededError (registrations per address)",
     args: { input: t.arg({ type: RegisterInput, required: true }) },
-    errors: { types: [ValidationError, ConflictError] },
-    resolve: (_r, { input }, ctx) => auth.register(ctx.services, input),
+    errors: { types: [ValidationError, LimitExceededError] },
+    resolve: (_r, { input }, ctx) => auth.register(ctx.services, input, ctx.clientIp),
   }),
 );
 
@@ -60,7 +72,7 @@ builder.mutationField("login", (t) =>
     type: AuthPayload,
     args: { input: t.arg({ type: LoginInput, required: true }) },
     errors: { types: [InvalidCredentialsError, LimitExceededError] },
-    resolve: (_r, { input }, ctx) => auth.login(ctx.services, input),
+    resolve: (_r, { input }, ctx) => auth.login(ctx.services, input, ctx.clientIp),
   }),
 );
 
@@ -70,7 +82,7 @@ builder.mutationField("changePassword", (t) =>
     authScopes: { viewer: true },
     description: "Changes the password and signs out every other session; returns a fresh token",
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
-    errors: { types: [ValidationError, InvalidCredentialsError] },
+    errors: { types: [ValidationError, InvalidCredentialsError, LimitExceededError] },
     resolve: (_r, { input }, ctx) => auth.changePassword(ctx.services, ctx.viewer!, input),
   }),
 );
@@ -85,7 +97,7 @@ builder.mutationField("deleteAccount", (t) =>
     authScopes: { viewer: true },
     description: "Deletes the account, every row it owns and every file it uploaded",
     args: { input: t.arg({ type: DeleteAccountInput, required: true }) },
-    errors: { types: [InvalidCredentialsError, NotFoundError] },
+    errors: { types: [InvalidCredentialsError, NotFoundError, LimitExceededError] },
     resolve: async (_r, { input }, ctx) => ({ deletedUserId: await auth.deleteAccount(ctx.services, ctx.viewer!, input) }),
   }),
 );

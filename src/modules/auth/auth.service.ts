@@ -1,7 +1,7 @@
 import { hash, verify, Algorithm } from "@node-rs/argon2";
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { ConflictError, InvalidCredentialsError, LimitExceededError, NotFoundError, fromZod } from "../../graphql/errors.ts";
+import { InvalidCredentialsError, NotFoundError, fromZod } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
 import { signToken, type Viewer } from "./tokens.ts";
 
@@ -40,49 +40,53 @@ function issue(services: AppServices, user: { id: string; tokenVersion: number }
   };
 }
 
-export async function register(services: AppServices, input: unknown): Promise<AuthResult> {
+export interface RegisterResult {
+  email: string;
+  message: string;
+}
+
+/** The one answer register gives, whether or not the email already had an account. */
+export const REGISTER_MESSAGE = "Registration received: sign in with this email and password to continue";
+
+/**
+ * Creates the account when the email is new. The answer and its timing are the same when the
+ * email already has an account (the password is hashed either way and nothing is written), so
+ * register cannot be used to find out who has an account; the owner simply signs in.
+ */
+export async function register(services: AppServices, input: unknown, clientIp: string): Promise<RegisterResult> {
   const parsed = RegisterInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error.issues);
   const { email, password } = parsed.data;
-  if (await db().user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new ConflictError("An account with this email already exists");
-  }
+  await services.rateLimits.take("registerIp", clientIp);
   const passwordHash = await hash(password, ARGON);
   try {
-    const user = await db().user.create({ data: { email, passwordHash } });
-    return issue(services, user);
+    await db().user.create({ data: { email, passwordHash }, select: { id: true } });
   } catch (e) {
-    // Two concurrent registrations: the unique index decides.
-    if ((e as { code?: string }).code === "P2002") throw new ConflictError("An account with this email already exists");
-    throw e;
+    // The unique index decides, also between concurrent registrations: the owner keeps the account.
+    if ((e as { code?: string }).code !== "P2002") throw e;
   }
+  return { email, message: REGISTER_MESSAGE };
 }
 
-export async function login(services: AppServices, input: unknown): Promise<AuthResult> {
+export async function login(services: AppServices, input: unknown, clientIp: string): Promise<AuthResult> {
   const parsed = LoginInput.safeParse(input);
   if (!parsed.success) throw new InvalidCredentialsError();
   const { email, password } = parsed.data;
-  const wait = services.loginGuard.retryAfterMs(email);
-  if (wait > 0) {
-    throw new LimitExceededError(`Too many failed sign-ins for this email; try again in ${Math.ceil(wait / 60_000)} minute(s)`);
-  }
+  // Both points are taken before the hash runs, so parallel guesses cannot outrun the count.
+  await services.rateLimits.take("loginIp", clientIp);
+  await services.rateLimits.take("loginEmail", email);
   const user = await db().user.findUnique({ where: { email } });
   const ok = await verify(user?.passwordHash ?? (await DUMMY_HASH), password);
-  if (!user || !ok) {
-    services.loginGuard.fail(email);
-    throw new InvalidCredentialsError();
-  }
-  services.loginGuard.succeed(email);
+  if (!user || !ok) throw new InvalidCredentialsError();
+  await services.rateLimits.clear("loginEmail", email);
+  await services.rateLimits.refund("loginIp", clientIp);
   return issue(services, user);
 }
 
 export async function changePassword(services: AppServices, viewer: Viewer, input: unknown): Promise<AuthResult> {
   const parsed = ChangePasswordInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error.issues);
-  const user = await requireUser(viewer);
-  if (!(await verify(user.passwordHash, parsed.data.currentPassword))) {
-    throw new InvalidCredentialsError("The current password is incorrect");
-  }
+  const user = await confirmPassword(services, viewer, parsed.data.currentPassword, "The current password is incorrect");
   // Bumping tokenVersion signs out every other session holding an older token.
   const updated = await db().user.update({
     where: { id: user.id },
@@ -93,16 +97,22 @@ export async function changePassword(services: AppServices, viewer: Viewer, inpu
 }
 
 export async function deleteAccount(services: AppServices, viewer: Viewer, input: { password: string }): Promise<string> {
-  const user = await requireUser(viewer);
-  if (!(await verify(user.passwordHash, input.password ?? ""))) {
-    throw new InvalidCredentialsError("The password is incorrect");
-  }
+  const user = await confirmPassword(services, viewer, input.password ?? "", "The password is incorrect");
   await db().user.delete({ where: { id: user.id } }); // cascades to every owned row
   services.sessions.revoke(user.id);
   // Files go after the rows: a crash in between leaves orphan files, never rows pointing nowhere.
   await services.storage.removeUser(user.id);
   services.logger.info("account deleted", { userId: user.id });
   return user.id;
+}
+
+/** Checks the signed-in user's password, counting each attempt before the hash runs. */
+async function confirmPassword(services: AppServices, viewer: Viewer, password: string, wrong: string) {
+  await services.rateLimits.take("passwordConfirm", viewer.id);
+  const user = await requireUser(viewer);
+  if (!(await verify(user.passwordHash, password.slice(0, 200)))) throw new InvalidCredentialsError(wrong);
+  await services.rateLimits.clear("passwordConfirm", viewer.id);
+  return user;
 }
 
 async function requireUser(viewer: Viewer) {

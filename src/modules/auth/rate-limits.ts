@@ -1,0 +1,69 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimitConfig } from "../../config.ts";
+import { LimitExceededError } from "../../graphql/errors.ts";
+
+/**
+ * What is limited, and by which key. Every point is taken *before* the work it guards runs (the
+ * password hash, the model call), so a burst of parallel requests cannot slip past a counter
+ * that is only written afterwards.
+ */
+export type RateLimitKind =
+  | "loginEmail" // sign-in attempts for one email (a correct password clears it)
+  | "loginIp" // sign-in and registration attempts from one client address (a success gives the point back)
+  | "registerIp" // accounts created from one client address
+  | "passwordConfirm" // wrong current passwords for one user (changePassword, deleteAccount)
+  | "ai"; // AI-backed operations of one user (enhance, cover letter, import)
+
+const MESSAGES: Record<RateLimitKind, string> = {
+  loginEmail: "Too many sign-in attempts for this email",
+  loginIp: "Too many sign-in attempts from this address",
+  registerIp: "Too many accounts created from this address",
+  passwordConfirm: "Too many password confirmations for this account",
+  ai: "Too many AI requests for this account",
+};
+
+/**
+ * Rate limits on rate-limiter-flexible. The store is in memory, which is exact for one process
+ * (the SQLite deployment); a shared store slots in behind the same calls for many instances.
+ */
+export class RateLimits {
+  private readonly limiters: Record<RateLimitKind, RateLimiterMemory>;
+
+  constructor(config: RateLimitConfig) {
+    const make = (keyPrefix: string, points: number, duration: number) => new RateLimiterMemory({ keyPrefix, points, duration });
+    this.limiters = {
+      loginEmail: make("login-email", config.loginPerEmail, config.windowS),
+      loginIp: make("login-ip", config.loginPerIp, config.windowS),
+      registerIp: make("register-ip", config.registerPerIp, 3600),
+      passwordConfirm: make("password-confirm", config.passwordConfirm, config.windowS),
+      ai: make("ai", config.aiPerHour, 3600),
+    };
+  }
+
+  /** Takes one point, or throws LimitExceededError saying when to try again. */
+  async take(kind: RateLimitKind, key: string): Promise<void> {
+    try {
+      await this.limiters[kind].consume(key);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      throw new LimitExceededError(`${MESSAGES[kind]}; try again in ${describe(seconds)}`, this.limiters[kind].points, seconds);
+    }
+  }
+
+  /** Gives the point back: the attempt turned out to be legitimate. */
+  async refund(kind: RateLimitKind, key: string): Promise<void> {
+    await this.limiters[kind].reward(key, 1);
+  }
+
+  /** Forgets the key: a correct password ends a run of failures. */
+  async clear(kind: RateLimitKind, key: string): Promise<void> {
+    await this.limiters[kind].delete(key);
+  }
+}
+
+function describe(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
