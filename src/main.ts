@@ -14,6 +14,10 @@ async function main() {
     throw e;
   }
   const logger = createLogger(config.logLevel);
+  // Every request path catches its own errors; these are the last line, so that a bug no test
+  // found is logged with its stack instead of taking every user's session down with it.
+  process.on("uncaughtException", (error) => logger.error("uncaught exception", { error }));
+  process.on("unhandledRejection", (error) => logger.error("unhandled rejection", { error }));
   const app = await buildApp(config, { logger });
   const port = await app.start();
   logger.info("JobWise listening", { url: `http://localhost:${port}/graphql`, env: config.env, provider: config.groq ? "groq" : "builtin" });

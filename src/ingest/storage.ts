@@ -1,3 +1,4 @@
+import { cleanText } from "../core/safe-text.ts";
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile, readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -41,7 +42,6 @@ export function createFileStorage(root: string): FileStorage {
 /** A display name safe to store and show: no folders, no control characters, bounded length. */
 export function displayFileName(name: string | undefined | null): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const clean = cleanText(base).replace(/\n/g, "").trim();
   return (clean || "upload").slice(0, 200);
 }

@@ -6,10 +6,11 @@ import type { GenerationType, Prisma } from "../../generated/prisma/client.ts";
 import { findOwnedGeneration } from "../generation/generation.service.ts";
 import { findOwnedJob } from "../job/job.service.ts";
 import { selection } from "../../db/query.ts";
+import { safeString } from "../../core/safe-text.ts";
 
-const title = z.string().trim().min(1, "Title cannot be empty").max(200, "Title must be at most 200 characters");
-const notes = z.string().trim().max(5000, "Notes must be at most 5000 characters").nullish();
-const content = z.string().min(1, "Content cannot be empty").max(200_000, "Content must be at most 200,000 characters");
+const title = safeString(z.string().trim().min(1, "Title cannot be empty").max(200, "Title must be at most 200 characters"));
+const notes = safeString(z.string().trim().max(5000, "Notes must be at most 5000 characters")).nullish();
+const content = safeString(z.string().min(1, "Content cannot be empty").max(200_000, "Content must be at most 200,000 characters"));
 
 const SaveInput = z.object({ generationId: z.string().min(1), title, notes });
 const UpdateInput = z.object({ id: z.string().min(1), title: title.optional(), notes, content: content.optional() });

@@ -12,6 +12,7 @@ import type { EnhanceItemKind } from "../../ai/provider.ts";
 import { AiError } from "../../ai/errors.ts";
 import { ShutdownError } from "../../jobs/runner.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
+import { EnhancedBulletsSchema, EnhancedSummarySchema } from "../profile/profile.validation.ts";
 import { pubsub } from "../../pubsub.ts";
 
 export const SECTIONS = ["SUMMARY", "EXPERIENCES", "PROJECTS"] as const;
@@ -240,12 +241,20 @@ function same(a: string[], b: string[]) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** Model output goes through the profile's own rules (cleaned text, lengths) like any other write; what fails them is not saved. */
+function checkedOutput(kind: Task["kind"], out: string[] | undefined): string[] | null {
+  if (!out) return null;
+  const r = kind === "SUMMARY" ? EnhancedSummarySchema.safeParse(out[0]) : EnhancedBulletsSchema.safeParse(out);
+  if (!r.success) return null;
+  return Array.isArray(r.data) ? r.data : [r.data];
+}
+
 /** Rotates versions: the new text becomes `enhanced…`, the last one `previousEnhanced…`. */
 async function saveOutputs(profileId: string, tasks: Task[], outputs: Map<string | null, string[]>) {
   await db().$transaction(async (tx) => {
     const profile = await tx.masterProfile.findUniqueOrThrow({ where: { id: profileId } });
     for (const task of tasks) {
-      const out = outputs.get(task.itemId);
+      const out = checkedOutput(task.kind, outputs.get(task.itemId));
       if (!out) continue;
       if (task.kind === "SUMMARY") {
         await tx.masterProfile.update({

@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/tokens.ts";
 import type { ResumeDraft, DraftProfile } from "../../core/resume-parser.ts";
 import { jsonResumeToDraft, validateJsonResume } from "../../core/json-resume.ts";
 import { readUpload } from "../sample/sample.service.ts";
-import { EducationSchema, ExperienceSchema, ProjectSchema } from "../profile/profile.validation.ts";
+import { EducationSchema, ExperienceSchema, LinkSchema, ProfilePatchSchema, ProjectSchema, SkillGroupsSchema } from "../profile/profile.validation.ts";
 import { loadProfile } from "../profile/profile.mapper.ts";
 import type { SkillGroups } from "../../core/types.ts";
 
@@ -78,11 +78,49 @@ function validItems(draft: DraftProfile) {
       return [];
     });
   return {
+    personal: validPersonal(draft, skipped),
     experiences: pick("experience", ExperienceSchema, draft.experiences.map((e) => ({ ...e, current: e.current ?? false, technologies: dedupe(e.technologies) })), (e) => e.company ?? e.title),
     projects: pick("project", ProjectSchema, draft.projects.map((p) => ({ ...p, technologies: dedupe(p.technologies) })), (p) => p.name),
     education: pick("education", EducationSchema, draft.education.map((e) => ({ ...e, honors: dedupe(e.honors), coursework: dedupe(e.coursework) })), (e) => e.institution),
     skipped,
   };
+}
+
+const PERSONAL_LABELS = { fullName: "name", email: "email", phone: "phone number", location: "location", summary: "summary" } as const;
+
+/**
+ * The draft's personal fields, links and skills through the same schemas the profile API uses:
+ * a value the API would refuse (a javascript: link, a 20,000-character summary, markup in the
+ * phone) is left out and named in `skipped`, never stored.
+ */
+function validPersonal(draft: DraftProfile, skipped: string[]) {
+  const out: { fullName?: string; email?: string; phone?: string; location?: string; summary?: string; links: { label: string; url: string }[]; skills: SkillGroups } = {
+    links: [],
+    skills: { technical: [], soft: [], languages: [], certifications: [] },
+  };
+  for (const key of Object.keys(PERSONAL_LABELS) as (keyof typeof PERSONAL_LABELS)[]) {
+    if (draft[key] == null || draft[key] === "") continue;
+    const r = ProfilePatchSchema.shape[key].safeParse(draft[key]);
+    if (r.success && r.data) out[key] = r.data;
+    else if (!r.success) skipped.push(`Left out the ${PERSONAL_LABELS[key]} from the file: ${r.error.issues[0].message}.`);
+  }
+  for (const link of draft.links) {
+    const r = LinkSchema.safeParse(link);
+    if (r.success) out.links.push(r.data);
+    else skipped.push(`Left out the link "${String(link.url).slice(0, 60)}": ${r.error.issues[0].message}.`);
+  }
+  out.links = out.links.slice(0, 20);
+  for (const group of Object.keys(out.skills) as (keyof SkillGroups)[]) {
+    const item = SkillGroupsSchema.shape[group].unwrap().element;
+    const all = dedupe(draft.skills[group]);
+    const kept = all.flatMap((x) => {
+      const r = item.safeParse(x);
+      return r.success ? [r.data as string] : [];
+    });
+    out.skills[group] = kept;
+    if (kept.length < all.length) skipped.push(`Left out ${all.length - kept.length} ${group} skill(s) longer than the profile allows.`);
+  }
+  return out;
 }
 
 function dedupe(xs: string[] | undefined): string[] {
@@ -110,7 +148,7 @@ function mergedSkills(current: SkillGroups, incoming: SkillGroups): { skills: Sk
 async function mergeProfile(viewer: Viewer, draft: ResumeDraft, result: ImportResult): Promise<ImportResult> {
   const existing = await loadProfile(viewer.id);
   const items = validItems(draft.profile);
-  const p = draft.profile;
+  const p = items.personal;
   return db().$transaction(async (tx) => {
     const empty = { technical: [], soft: [], languages: [], certifications: [] };
     const { skills, added: skillsAdded } = mergedSkills(existing?.skills ?? empty, p.skills);
@@ -165,7 +203,7 @@ async function mergeProfile(viewer: Viewer, draft: ResumeDraft, result: ImportRe
 /** Swaps the profile's content for the draft's, in one transaction. */
 async function replaceProfile(viewer: Viewer, draft: ResumeDraft, result: ImportResult): Promise<ImportResult> {
   const items = validItems(draft.profile);
-  const p = draft.profile;
+  const p = items.personal;
   return db().$transaction(async (tx) => {
     const personal = {
       fullName: p.fullName ?? null, email: p.email ?? null, phone: p.phone ?? null, location: p.location ?? null,

@@ -10,29 +10,30 @@ import { AiError } from "../../ai/errors.ts";
 import { objectList, stringList } from "../profile/json.ts";
 import { jsonResumeJobToParsedJob, validateJsonResumeJob } from "../../core/json-resume.ts";
 import { selection } from "../../db/query.ts";
+import { httpUrl, safeString } from "../../core/safe-text.ts";
 
 const MAX_TEXT = 100_000;
 
 const FieldsSchema = z.object({
-  title: z.string().trim().min(1, "Title cannot be empty").max(200).nullish(),
-  company: z.string().trim().max(200).nullish(),
-  location: z.string().trim().max(200).nullish(),
-  description: z.string().trim().min(1, "Description cannot be empty").max(MAX_TEXT, `Description must be at most ${MAX_TEXT} characters`),
-  url: z.url("Enter a full URL").max(1000).nullish(),
-  requirements: z.array(z.string().trim().min(1).max(1000)).max(100).nullish(),
-  preferred: z.array(z.string().trim().min(1).max(1000)).max(100).nullish(),
-  responsibilities: z.array(z.string().trim().min(1).max(1000)).max(100).nullish(),
-  benefits: z.array(z.string().trim().min(1).max(1000)).max(100).nullish(),
-  salary: z.string().trim().max(200).nullish(),
-  remote: z.string().trim().max(50).nullish(),
+  title: safeString(z.string().trim().min(1, "Title cannot be empty").max(200)).nullish(),
+  company: safeString(z.string().trim().max(200)).nullish(),
+  location: safeString(z.string().trim().max(200)).nullish(),
+  description: safeString(z.string().trim().min(1, "Description cannot be empty").max(MAX_TEXT, `Description must be at most ${MAX_TEXT} characters`)),
+  url: httpUrl(1000).nullish(),
+  requirements: z.array(safeString(z.string().trim().min(1).max(1000))).max(100).nullish(),
+  preferred: z.array(safeString(z.string().trim().min(1).max(1000))).max(100).nullish(),
+  responsibilities: z.array(safeString(z.string().trim().min(1).max(1000))).max(100).nullish(),
+  benefits: z.array(safeString(z.string().trim().min(1).max(1000))).max(100).nullish(),
+  salary: safeString(z.string().trim().max(200)).nullish(),
+  remote: safeString(z.string().trim().max(50)).nullish(),
 });
 
 const CreateSchema = z
   .object({
-    text: z.string().trim().min(20, "Paste the whole job description (at least 20 characters)").max(MAX_TEXT, `The job text must be at most ${MAX_TEXT} characters`).nullish(),
+    text: safeString(z.string().trim().min(20, "Paste the whole job description (at least 20 characters)").max(MAX_TEXT, `The job text must be at most ${MAX_TEXT} characters`)).nullish(),
     fields: FieldsSchema.nullish(),
     jsonResume: z.string().max(MAX_TEXT).nullish(),
-    url: z.url("Enter a full URL").max(1000).nullish(),
+    url: httpUrl(1000).nullish(),
   })
   .superRefine((v, ctx) => {
     const given = [v.text, v.fields, v.jsonResume].filter((x) => x != null).length;
@@ -128,11 +129,11 @@ export async function findOwnedJob(viewer: Viewer, id: string, query: object = {
 
 const UpdateSchema = z.object({
   id: z.string().min(1),
-  title: z.string().trim().min(1, "Title cannot be empty").max(200).nullish(),
-  company: z.string().trim().max(200).nullish(),
-  location: z.string().trim().max(200).nullish(),
-  description: z.string().trim().min(1, "Description cannot be empty").max(MAX_TEXT).optional(),
-  url: z.url("Enter a full URL").max(1000).nullish(),
+  title: safeString(z.string().trim().min(1, "Title cannot be empty").max(200)).nullish(),
+  company: safeString(z.string().trim().max(200)).nullish(),
+  location: safeString(z.string().trim().max(200)).nullish(),
+  description: safeString(z.string().trim().min(1, "Description cannot be empty").max(MAX_TEXT)).optional(),
+  url: httpUrl(1000).nullish(),
   status: z.enum(["ACTIVE", "ARCHIVED"]).optional(),
   remoteMode: z.enum(["REMOTE", "HYBRID", "ONSITE", "UNKNOWN"]).optional(),
 });

@@ -1,19 +1,18 @@
 import { z } from "zod";
 import { PARTIAL_DATE } from "../../graphql/scalars.ts";
+import { httpUrl as httpUrlOf, safeString } from "../../core/safe-text.ts";
 
-const text = (label: string, max: number) => z.string().trim().min(1, `${label} cannot be empty`).max(max, `${label} must be at most ${max} characters`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`).nullish();
+// Every profile string is cleaned of control and bidi-override characters before it is checked,
+// whichever path writes it: CRUD, import, enhancement or a version choice.
+const text = (label: string, max: number) => safeString(z.string().trim().min(1, `${label} cannot be empty`).max(max, `${label} must be at most ${max} characters`));
+const optionalText = (label: string, max: number) => safeString(z.string().trim().max(max, `${label} must be at most ${max} characters`)).nullish();
 const list = (label: string, maxItems: number, maxLen: number) =>
   z
     .array(text(label, maxLen))
     .max(maxItems, `At most ${maxItems} ${label.toLowerCase()} entries`)
     .refine((xs) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length, `${label} contains duplicates`);
 const partialDate = z.string().regex(PARTIAL_DATE, "Use YYYY, YYYY-MM or YYYY-MM-DD").nullish();
-const httpUrl = z
-  .string()
-  .trim()
-  .max(500, "URL must be at most 500 characters")
-  .refine((u) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(u), "Enter a full http(s) URL, e.g. https://example.com");
+const httpUrl = httpUrlOf(500);
 
 export const LinkSchema = z.object({ label: text("Label", 50), url: httpUrl });
 export const SkillGroupsSchema = z.object({
@@ -26,13 +25,14 @@ export const CustomFieldSchema = z.object({ key: text("Key", 100), value: text("
 
 export const ProfilePatchSchema = z.object({
   fullName: optionalText("Full name", 200),
-  email: z.string().trim().max(254).pipe(z.email("Enter a valid email address")).nullish(),
-  phone: z
-    .string()
-    .trim()
-    .max(40, "Phone must be at most 40 characters")
-    .regex(/^\+?[0-9 ().\-/]{5,}$/, "Phone may contain digits, spaces, +, -, ., / and parentheses")
-    .nullish(),
+  email: safeString(z.string().trim().max(254).pipe(z.email("Enter a valid email address"))).nullish(),
+  phone: safeString(
+    z
+      .string()
+      .trim()
+      .max(40, "Phone must be at most 40 characters")
+      .regex(/^\+?[0-9 ().\-/]{5,}$/, "Phone may contain digits, spaces, +, -, ., / and parentheses"),
+  ).nullish(),
   location: optionalText("Location", 200),
   links: z.array(LinkSchema).max(20, "At most 20 links").nullish(),
   summary: optionalText("Summary", 5000),
@@ -100,3 +100,7 @@ export const EducationSchema = withDateRules(
     coursework: list("Course", 60, 200).default([]),
   }),
 );
+
+/** What an enhancement may write: the same cleaning and lengths as the fields it rewrites. */
+export const EnhancedSummarySchema = text("Summary", 5000);
+export const EnhancedBulletsSchema = bullets.min(1);
