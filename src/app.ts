@@ -24,7 +24,7 @@ import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
-import { closeExtractPool } from "./ingest/extract.ts";
+import { closeExtractPool, configureExtraction } from "./ingest/extract.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
 import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
 
@@ -42,6 +42,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   const logger = opts.logger ?? createLogger(config.logLevel);
   // The data folder exists only once something was written there (the dev secret): make sure.
   mkdirSync(config.dataDir, { recursive: true });
+  configureExtraction({ maxInflateBytes: config.limits.maxInflateBytes });
   await connectDb(config.databaseUrl);
   const applied = await applyMigrations(db());
   if (applied.length) logger.info("migrations applied", { migrations: applied });

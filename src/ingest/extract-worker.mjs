@@ -7,7 +7,8 @@
 // The main thread (extract.ts) normalises the text and turns too-little-text into NO_TEXT.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
+import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 
 const MESSAGES = {
@@ -15,6 +16,8 @@ const MESSAGES = {
     "This PDF is password-protected, so we can't read it. Remove the password (for example, open it and print it to a new PDF) and upload it again.",
   PDF_CORRUPT:
     "This PDF is damaged or incomplete and can't be read. Try exporting or downloading it again, then upload the new copy.",
+  PDF_INFLATES:
+    "This PDF's compressed content unpacks to far more data than any resume holds, so we stopped reading it. Please export it again, or upload a DOCX.",
   DOCX_LYING_SIZES:
     "This .docx file unpacks to far more data than it claims, a trick real documents never use, so we stopped. Please save it again from Word, or upload a PDF.",
   DOCX_CORRUPT:
@@ -268,7 +271,11 @@ function gluedAtStyleChange(out, next) {
 async function handle(message) {
   // The shared buffer is reused for the next file as soon as we answer: work on our own copy.
   const bytes = message.shared ? new Uint8Array(message.shared, 0, message.length).slice() : message.bytes;
-  if (message.kind === "pdf") return extractPdf(bytes);
+  if (message.kind === "pdf") {
+    const inflated = await inflatedSizeOver(bytes, workerData?.maxInflateBytes ?? 100 * 1024 * 1024);
+    if (inflated !== null) return { ok: false, reason: "ZIP_BOMB", message: MESSAGES.PDF_INFLATES };
+    return extractPdf(bytes);
+  }
   if (message.kind === "docx") return extractDocx(bytes);
   throw new Error(`Unsupported kind: ${message.kind}`);
 }

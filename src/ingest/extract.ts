@@ -251,6 +251,7 @@ class ExtractPool {
     const worker = new Worker(WORKER_URL, {
       // The parent's flags may carry a TypeScript loader; the worker is plain JavaScript.
       execArgv: [],
+      workerData: { maxInflateBytes },
       // Strings and objects pdf.js or mammoth build from a hostile file stop here, not at the host's limit.
       resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
     });
@@ -339,6 +340,13 @@ class ExtractPool {
 
 let pool: ExtractPool | null = null;
 const getPool = () => (pool ??= new ExtractPool(POOL_SIZE));
+
+let maxInflateBytes = 100 * MB;
+
+/** Sets how much a PDF's streams may inflate to (EXTRACT_MAX_INFLATE_MB); applies to workers started after. */
+export function configureExtraction(opts: { maxInflateBytes: number }): void {
+  maxInflateBytes = opts.maxInflateBytes;
+}
 
 export function extractPoolStats(): ExtractPoolStats {
   return getPool().stats();

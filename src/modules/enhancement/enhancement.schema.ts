@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.ts";
-import { ConflictError, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
+import { ConflictError, LimitExceededError, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import { pubsub } from "../../pubsub.ts";
 import { requireViewer } from "../../context.ts";
@@ -80,7 +80,7 @@ builder.mutationField("enhanceProfile", (t) =>
     authScopes: { viewer: true },
     description: "Starts a background rewrite in the user's style; follow it with enhancementProgress",
     args: { input: t.arg({ type: EnhanceProfileInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError, PreconditionError, ConflictError] },
+    errors: { types: [ValidationError, NotFoundError, PreconditionError, ConflictError, LimitExceededError] },
     resolve: (_q, _r, { input }, ctx) => enhancement.startEnhancement(ctx.services, ctx.viewer!, input),
   }),
 );

@@ -49,6 +49,7 @@ export async function startEnhancement(services: AppServices, viewer: Viewer, in
   if (!sample && !parsed.data.useDefaultStyle) {
     throw new PreconditionError("Upload a resume sample first (uploadSample) so the rewrite follows your style, or pass useDefaultStyle: true");
   }
+  await services.rateLimits.take("ai", viewer.id);
   const job = await db().$transaction(async (tx) => {
     const active = await tx.enhancementJob.findFirst({ where: { userId: viewer.id, status: { in: [...ACTIVE] } }, select: { id: true } });
     if (active) throw new ConflictError(`An enhancement is already running (${active.id}); wait for it or cancel it`);

@@ -1,5 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
-import { AiUnavailableGqlError, GroundingError, NotFoundError, PreconditionError, ValidationError, AppError } from "../../graphql/errors.ts";
+import { AiUnavailableGqlError, GroundingError, LimitExceededError, NotFoundError, PreconditionError, ValidationError, AppError } from "../../graphql/errors.ts";
 import { GraphQLError } from "graphql";
 import type { AtsReport } from "../../core/ats.ts";
 import { RankedKindEnum } from "../ranking/ranking.schema.ts";
@@ -120,7 +120,7 @@ builder.mutationField("generateCoverLetter", (t) =>
     authScopes: { viewer: true },
     description: "Writes a cover letter from the profile's strongest matches, in the user's style; never adds facts",
     args: { input: t.arg({ type: GenerateCoverLetterInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError, PreconditionError, GroundingError, AiUnavailableGqlError] },
+    errors: { types: [ValidationError, NotFoundError, PreconditionError, GroundingError, AiUnavailableGqlError, LimitExceededError] },
     resolve: (_q, _r, { input }, ctx) => generations.generateCoverLetter(ctx.services, ctx.viewer!, { ...input, jobId: String(input.jobId) }),
   }),
 );
@@ -153,6 +153,7 @@ async function* asGraphQLErrors<T>(source: AsyncGenerator<T>): AsyncGenerator<T>
       const extensions: Record<string, unknown> = { code: e.code };
       if (e instanceof GroundingError) extensions.violations = e.violations;
       if (e instanceof ValidationError) extensions.fieldErrors = e.fieldErrors;
+      if (e instanceof LimitExceededError) extensions.retryAfterSeconds = e.retryAfterSeconds;
       throw new GraphQLError(e.message, { extensions });
     }
     throw e;

@@ -68,6 +68,7 @@ export async function* writeCoverLetter(services: AppServices, viewer: Viewer, i
   const parsed = CoverLetterInput.safeParse(withoutNulls(input));
   if (!parsed.success) throw fromZod(parsed.error.issues);
   const { jobId, length } = parsed.data;
+  await services.rateLimits.take("ai", viewer.id);
   const { job, profile, items } = await currentRanking(viewer, jobId);
   const parsedJob = toParsedJob(job);
   const style = await coverLetterStyle(viewer);

@@ -45,6 +45,7 @@ function readJsonResume(text: string): ResumeDraft {
 }
 
 export async function importResume(services: AppServices, viewer: Viewer, input: { file: File; mode: ImportMode; force?: boolean | null }): Promise<ImportResult> {
+  await services.rateLimits.take("ai", viewer.id);
   const { draft, format } = await draftFrom(services, input.file);
   const base: ImportResult = { mode: input.mode, applied: false, format, draft, added: { experiences: 0, projects: 0, education: 0, skills: 0 }, skippedDuplicates: 0, profileId: null };
   if (input.mode === "PREVIEW") return { ...base, draft: withWarnings(draft, validItems(draft.profile).skipped) };
