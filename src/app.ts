@@ -13,7 +13,7 @@ import { applyMigrations, pendingMigrations } from "./db/migrate.ts";
 import { schema } from "./graphql/schema.ts";
 import { verifyToken } from "./modules/auth/tokens.ts";
 import { checkVariables, useRequestGuards, variablesError } from "./graphql/request-guards.ts";
-import { createRouter, sendJson } from "./http/router.ts";
+import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
@@ -217,13 +217,6 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       await disconnectDb();
     },
   };
-}
-
-/** The client's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
-function clientIp(req: IncomingMessage | undefined, trustProxy: boolean): string {
-  const forwarded = trustProxy ? req?.headers["x-forwarded-for"] : undefined;
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return (first || req?.socket?.remoteAddress || "unknown").slice(0, 64);
 }
 
 const GRAPHIQL_DEFAULT_QUERY = `# Welcome to JobWise. Register, copy the token, then add the header

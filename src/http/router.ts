@@ -92,3 +92,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown) {
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round((n / 1048576) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
 }
+
+/** The client's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+export function clientIp(req: IncomingMessage | undefined, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req?.headers["x-forwarded-for"] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return (first || req?.socket?.remoteAddress || "unknown").slice(0, 64);
+}
