@@ -137,6 +137,7 @@ describe("tokens over HTTP", () => {
     ["alg none", unsignedToken(userId), "INVALID_TOKEN"],
     ["from another issuer", jwt.sign({ tv: 0 }, secret, { subject: userId, issuer: "someone-else", expiresIn: 60 }), "INVALID_TOKEN"],
     ["garbage", "not.a.token", "INVALID_TOKEN"],
+    ["without an expiry (valid forever)", jwt.sign({ tv: 0 }, secret, { subject: userId, issuer: "jobwise" }), "INVALID_TOKEN"],
   ];
 
   it("refuses a missing token with UNAUTHENTICATED", async () => {

@@ -8,6 +8,11 @@ import { loadConfig, ConfigError } from "../../src/config.ts";
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 
+async function postJson(url: string, body: unknown) {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return (await res.json()) as any;
+}
+
 /** Starts the real entry point (as `npm start` does) in a scratch folder and waits for it to listen or exit. */
 function startProcess(env: Record<string, string>, cwd: string) {
   const child = spawn(TSX, [join(ROOT, "src/main.ts")], {
@@ -63,6 +68,28 @@ describe("npm start on a fresh folder", () => {
       expect(await (await fetch(url.replace("/graphql", "/ready"))).json()).toMatchObject({ status: "ready" });
       expect(existsSync(join(cwd, "data", "jobwise.db"))).toBe(true);
       expect(existsSync(join(cwd, "data", "jwt-secret"))).toBe(false);
+      // Production maps no attack surface for strangers: no schema introspection, no explorer page.
+      const introspection = await postJson(url, { query: "{ __schema { types { name } } }" });
+      expect(introspection.errors[0].message).toMatch(/introspection/i);
+      const page = await fetch(url, { headers: { accept: "text/html" } });
+      expect(await page.text()).not.toContain("JobWise GraphQL");
+    } finally {
+      p.child.kill("SIGTERM");
+      await p.exited;
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("in production, ENABLE_INTROSPECTION and ENABLE_GRAPHIQL turn them back on", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "jobwise-start-"));
+    const p = startProcess(
+      { NODE_ENV: "production", JWT_SECRET: "a-production-secret-that-is-long-enough-0123456789", ENABLE_INTROSPECTION: "true", ENABLE_GRAPHIQL: "true" },
+      cwd,
+    );
+    try {
+      const url = await p.listening;
+      expect((await postJson(url, { query: "{ __schema { queryType { name } } }" })).data.__schema.queryType.name).toBe("Query");
+      expect(await (await fetch(url, { headers: { accept: "text/html" } })).text()).toContain("JobWise GraphQL");
     } finally {
       p.child.kill("SIGTERM");
       await p.exited;
@@ -80,6 +107,35 @@ describe("npm start on a fresh folder", () => {
       }
     } finally {
       rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("npm start, as the README says", () => {
+  it("forwards SIGTERM to the server: it logs its graceful stop, the port closes, npm exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobwise-npm-start-"));
+    const port = String(40000 + Math.floor(Math.random() * 20000));
+    const child = spawn("npm", ["start", "--silent"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "development", PORT: port, HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "db.sqlite")}`, UPLOAD_DIR: join(dir, "uploads"), LOG_LEVEL: "info" },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+    try {
+      const deadline = Date.now() + 45_000;
+      while (!out.includes("JobWise listening") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toContain("JobWise listening");
+      const url = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      child.kill("SIGTERM"); // to npm itself, as a supervisor would
+      expect(await exited).toBe(0);
+      expect(out).toContain('"msg":"shutting down"');
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+    } finally {
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -22,7 +22,7 @@ export function signToken(user: { id: string; tokenVersion: number }, secret: st
 export type TokenCheck = { viewer: Viewer } | { failure: AuthFailure };
 
 /**
- * Verifies signature (HS256 only: `alg: none` and RS/HS confusion are refused), expiry and issuer,
+ * Verifies signature (HS256 only: `alg: none` and RS/HS confusion are refused), expiry (required) and issuer,
  * then that the user still exists and the token predates no password change.
  */
 export async function verifyToken(raw: string | null | undefined, secret: string): Promise<TokenCheck> {
@@ -31,7 +31,8 @@ export async function verifyToken(raw: string | null | undefined, secret: string
   let payload: jwt.JwtPayload;
   try {
     const decoded = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER });
-    if (typeof decoded === "string" || !decoded.sub || typeof decoded.tv !== "number") return { failure: "INVALID_TOKEN" };
+    // A token without an expiry would be valid forever: we never issue one, so we never accept one.
+    if (typeof decoded === "string" || !decoded.sub || typeof decoded.tv !== "number" || typeof decoded.exp !== "number") return { failure: "INVALID_TOKEN" };
     payload = decoded;
   } catch (e) {
     return { failure: e instanceof jwt.TokenExpiredError ? "EXPIRED_TOKEN" : "INVALID_TOKEN" };
