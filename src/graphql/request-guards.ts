@@ -44,12 +44,20 @@ export function checkVariables(variables: unknown, limits: VariableLimits): stri
       if (typeof child === "string") {
         if (LONE_SURROGATE.test(child)) (value as Record<string | number, unknown>)[key] = child.replace(LONE_SURROGATE, "\uFFFD");
         LONE_SURROGATE.lastIndex = 0;
-      } else if (child !== null && typeof child === "object") {
+      } else if (isPlainData(child)) {
         stack.push({ value: child as Record<string, unknown>, depth: depth + 1 });
       }
     }
   }
   return null;
+}
+
+/** JSON arrays and objects; uploaded files (Blobs with byte buffers) are not variables' data. */
+function isPlainData(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 export function variablesError(message: string): GraphQLError {
