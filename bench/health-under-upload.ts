@@ -131,7 +131,7 @@ const TSX = join(ROOT, "node_modules/.bin/tsx");
 async function startServerProcess(dir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(TSX, [join(ROOT, "src/main.ts")], {
     cwd: dir,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "test", JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123", ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "test", JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123", RATE_REGISTER_PER_IP: "100000", RATE_LOGIN_PER_IP: "100000", RATE_AI_PER_HOUR: "100000", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -36,13 +36,13 @@ export function unwrap<T = any>(result: { __typename?: string; data?: T; message
 
 let userCounter = 0;
 
-/** Registers a fresh account and returns its bearer token. */
+/** Registers a fresh account, signs in (register answers the same for every email) and returns its bearer token. */
 export async function register(url: string): Promise<string> {
-  const email = `bench${++userCounter}-${Date.now()}@example.com`;
-  const data = await gql(url, `mutation($input: RegisterInput!) { register(input: $input) { __typename ... on MutationRegisterSuccess { data { token } } ... on Error { message } } }`, {
-    input: { email, password: "correct horse battery staple" },
-  });
-  return unwrap<{ token: string }>(data.register).token;
+  const input = { email: `bench${++userCounter}-${Date.now()}@example.com`, password: "correct horse battery staple" };
+  const registered = await gql(url, `mutation($input: RegisterInput!) { register(input: $input) { __typename ... on MutationRegisterSuccess { data { email } } ... on Error { message } } }`, { input });
+  unwrap(registered.register);
+  const data = await gql(url, `mutation($input: LoginInput!) { login(input: $input) { __typename ... on MutationLoginSuccess { data { token } } ... on Error { message } } }`, { input });
+  return unwrap<{ token: string }>(data.login).token;
 }
 
 /** A profile with `experiences` experiences of three bullets each (and no summary unless given). */
