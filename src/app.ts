@@ -219,13 +219,21 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   };
 }
 
-const GRAPHIQL_DEFAULT_QUERY = `# Welcome to JobWise. Register, copy the token, then add the header
+const GRAPHIQL_DEFAULT_QUERY = `# Welcome to JobWise. Register, sign in, copy the token, then add the header
 #   { "Authorization": "Bearer <token>" }
 # in the Headers tab below.
 mutation Register {
   register(input: { email: "ada@example.com", password: "correct horse battery" }) {
     __typename
-    ... on MutationRegisterSuccess { data { token user { id email } } }
+    ... on MutationRegisterSuccess { data { email message } }
+    ... on Error { message }
+  }
+}
+
+mutation Login {
+  login(input: { email: "ada@example.com", password: "correct horse battery" }) {
+    __typename
+    ... on MutationLoginSuccess { data { token user { id email } } }
     ... on Error { message }
   }
 }
