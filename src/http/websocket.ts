@@ -31,14 +31,18 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
     {
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
-      // A missing or bad token closes the socket with 4403 before any operation runs. The one
-      // exception is the server's own GraphiQL page: it cannot put the token in connectionParams
-      // and sends it with each operation instead (extensions.headers), checked per operation.
+      // A missing or bad token closes the socket with 4401 (Unauthorized, which graphql-ws
+      // clients treat as fatal instead of retrying) and the reason, before any operation runs.
+      // The one exception is the server's own GraphiQL page: it cannot put the token in
+      // connectionParams and sends it with each operation instead (extensions.headers).
       onConnect: async (ctx) => {
         const token = tokenFromParams(ctx.connectionParams);
-        if (!token) return sameHost(ctx.extra.request.headers.origin ?? "", ctx.extra.request.headers.host);
+        if (!token) {
+          if (sameHost(ctx.extra.request.headers.origin ?? "", ctx.extra.request.headers.host)) return true;
+          return unauthorized(ctx.extra.socket, "MISSING_TOKEN");
+        }
         const check = await verifyToken(token, config.jwtSecret);
-        if (!("viewer" in check)) return false;
+        if (!("viewer" in check)) return unauthorized(ctx.extra.socket, check.failure);
         services.sessions.register(check.viewer.id, ctx.extra.socket);
         return true;
       },
@@ -91,6 +95,12 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
       await new Promise<void>((r) => wss.close(() => r()));
     },
   };
+}
+
+/** Closes with 4401 and the reason (e.g. EXPIRED_TOKEN); graphql-ws's own 4403 then finds the socket closing. */
+function unauthorized(socket: import("ws").WebSocket, reason: string): false {
+  socket.close(4401, reason);
+  return false;
 }
 
 export function tokenFromParams(params: Record<string, unknown> | undefined | null): string | null {

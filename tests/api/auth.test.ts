@@ -229,7 +229,7 @@ describe("WebSocket auth", () => {
     await client.dispose();
   });
 
-  it("a password change closes the user's open sockets with 4403", async () => {
+  it("a password change closes the user's open sockets with 4401 REVOKED_TOKEN", async () => {
     const u = await newUser(server);
     const client = wsClient(server, { authorization: `Bearer ${u.token}` });
     const sub = collect(client, ProfileUpdatedDoc, {}).done.then(
@@ -238,28 +238,40 @@ describe("WebSocket auth", () => {
     );
     await new Promise((r) => setTimeout(r, 300));
     await ok(server, ChangePasswordDoc, { input: { currentPassword: u.password, newPassword: "another long password" } }, { token: u.token });
-    expect((await sub)?.code).toBe(4403);
+    expect(await sub).toMatchObject({ code: 4401, reason: "REVOKED_TOKEN" });
     await client.dispose();
   });
 
-  it("closes the socket with 4403 for a missing, expired, tampered or alg:none token", async () => {
+  it("closes the socket with 4401 and the reason for a missing, expired, tampered or alg:none token", async () => {
     const u = await newUser(server);
     const secret = server.env.JWT_SECRET;
-    const tokens: [string, Record<string, unknown> | undefined][] = [
-      ["missing", undefined],
-      ["expired", { authorization: `Bearer ${jwt.sign({ tv: 0 }, secret, { subject: u.id, issuer: "jobwise", expiresIn: -10 })}` }],
-      ["tampered", { authorization: `Bearer ${u.token.slice(0, -3)}abc` }],
-      ["alg none", { authorization: `Bearer ${unsignedToken(u.id)}` }],
+    const tokens: [string, Record<string, unknown> | undefined, string][] = [
+      ["missing", undefined, "MISSING_TOKEN"],
+      ["expired", { authorization: `Bearer ${jwt.sign({ tv: 0 }, secret, { subject: u.id, issuer: "jobwise", expiresIn: -10 })}` }, "EXPIRED_TOKEN"],
+      ["tampered", { authorization: `Bearer ${u.token.slice(0, -3)}abc` }, "INVALID_TOKEN"],
+      ["alg none", { authorization: `Bearer ${unsignedToken(u.id)}` }, "INVALID_TOKEN"],
     ];
-    for (const [name, params] of tokens) {
+    for (const [name, params, reason] of tokens) {
       const client = wsClient(server, params);
       const err = await collect(client, ProfileUpdatedDoc, {}).done.then(
         () => null,
-        (e: { code?: number }) => e,
+        (e: { code?: number; reason?: string }) => e,
       );
-      expect(err?.code, name).toBe(4403);
+      expect(err, name).toMatchObject({ code: 4401, reason });
       await client.dispose();
     }
+  });
+
+  it("a graphql-ws client that retries gives up at once on a bad token (4401 is fatal), instead of retrying for ~40 s", async () => {
+    const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: "Bearer not.a.token" }, retryAttempts: 5, lazy: true });
+    const t0 = performance.now();
+    const err = await collect(client, ProfileUpdatedDoc, {}).done.then(
+      () => null,
+      (e: { code?: number }) => e,
+    );
+    expect(err?.code).toBe(4401);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    await client.dispose();
   });
 });
 

@@ -17,8 +17,8 @@ export class SocketSessions {
     });
   }
 
-  /** Closes every socket of the user with 4403, as a connection with a revoked token would be refused. */
+  /** Closes every socket of the user with 4401, as a connection with a revoked token would be refused. */
   revoke(userId: string): void {
-    for (const socket of this.byUser.get(userId) ?? []) socket.close(4403, "Token revoked");
+    for (const socket of this.byUser.get(userId) ?? []) socket.close(4401, "REVOKED_TOKEN");
   }
 }
