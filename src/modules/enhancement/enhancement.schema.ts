@@ -7,7 +7,7 @@ import { requireViewer } from "../../context.ts";
 import { GroundingViolationRef } from "../../graphql/error-types.ts";
 import type { EnhancementJob } from "../../generated/prisma/client.ts";
 import * as enhancement from "./enhancement.service.ts";
-import * as versions from "./versions.service.ts";
+import * as versions from "../profile/versions.store.ts";
 import { selection } from "../../db/query.ts";
 
 const StatusEnum = builder.enumType("EnhancementStatus", { values: ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"] as const });

@@ -4,7 +4,7 @@ import { db } from "../../db/client.ts";
 import { ConflictError, NotFoundError, PreconditionError, ValidationError, fromZod } from "../../graphql/errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { AppServices } from "../../services.ts";
-import { Prisma as PrismaNS, type EnhancementJob, type Prisma } from "../../generated/prisma/client.ts";
+import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
 import { DEFAULT_STYLE } from "../../core/style.ts";
 import { checkGrounding, extractFacts, profileTexts, type GroundingViolation } from "../../core/grounding.ts";
 import type { WritingStyle } from "../../core/types.ts";
@@ -12,7 +12,7 @@ import type { EnhanceItemKind } from "../../ai/provider.ts";
 import { AiError } from "../../ai/errors.ts";
 import { ShutdownError } from "../../jobs/runner.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
-import { EnhancedBulletsSchema, EnhancedSummarySchema } from "../profile/profile.validation.ts";
+import { saveEnhancedOutputs } from "../profile/versions.store.ts";
 import { pubsub } from "../../pubsub.ts";
 
 export const SECTIONS = ["SUMMARY", "EXPERIENCES", "PROJECTS"] as const;
@@ -180,7 +180,7 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
     await checkCancelled();
     await chain;
     await progress({ step: "saving", progress: 96, message: "Saving the new versions" });
-    await saveOutputs(profile.id, tasks, outputs);
+    await saveEnhancedOutputs(job.userId, profile.id, tasks, outputs);
     await chain;
     await update(job.id, {
       status: "COMPLETED",
@@ -242,37 +242,3 @@ function same(a: string[], b: string[]) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Model output goes through the profile's own rules (cleaned text, lengths) like any other write; what fails them is not saved. */
-function checkedOutput(kind: Task["kind"], out: string[] | undefined): string[] | null {
-  if (!out) return null;
-  const r = kind === "SUMMARY" ? EnhancedSummarySchema.safeParse(out[0]) : EnhancedBulletsSchema.safeParse(out);
-  if (!r.success) return null;
-  return Array.isArray(r.data) ? r.data : [r.data];
-}
-
-/** Rotates versions: the new text becomes `enhanced…`, the last one `previousEnhanced…`. */
-async function saveOutputs(profileId: string, tasks: Task[], outputs: Map<string | null, string[]>) {
-  await db().$transaction(async (tx) => {
-    const profile = await tx.masterProfile.findUniqueOrThrow({ where: { id: profileId } });
-    for (const task of tasks) {
-      const out = checkedOutput(task.kind, outputs.get(task.itemId));
-      if (!out) continue;
-      if (task.kind === "SUMMARY") {
-        await tx.masterProfile.update({
-          where: { id: profileId },
-          data: { previousEnhancedSummary: profile.enhancedSummary, enhancedSummary: out[0] },
-        });
-      } else {
-        const where = { id: task.itemId! };
-        const row = task.kind === "EXPERIENCE"
-          ? await tx.experience.findUnique({ where, select: { enhancedBullets: true } })
-          : await tx.project.findUnique({ where, select: { enhancedBullets: true } });
-        if (!row) continue; // deleted while the job ran
-        const data = { previousEnhancedBullets: row.enhancedBullets ?? PrismaNS.DbNull, enhancedBullets: out };
-        if (task.kind === "EXPERIENCE") await tx.experience.update({ where, data });
-        else await tx.project.update({ where, data });
-      }
-    }
-    await tx.masterProfile.update({ where: { id: profileId }, data: { enhancementVersion: { increment: 1 }, lastEnhancedAt: new Date() } });
-  });
-}

@@ -1,4 +1,3 @@
-import { db } from "../../db/client.ts";
 import { PreconditionError, ValidationError, fromSchemaErrors } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
@@ -6,7 +5,7 @@ import type { ResumeDraft, DraftProfile } from "../../core/resume-parser.ts";
 import { jsonResumeToDraft, validateJsonResume } from "../../core/json-resume.ts";
 import { readUpload } from "../sample/sample.service.ts";
 import { EducationSchema, ExperienceSchema, LinkSchema, ProfilePatchSchema, ProjectSchema, SkillGroupsSchema } from "../profile/profile.validation.ts";
-import { loadProfile } from "../profile/profile.mapper.ts";
+import { dedupe, mergeImport, replaceWithImport, type ImportItems } from "../profile/import.store.ts";
 import type { SkillGroups } from "../../core/types.ts";
 
 export type ImportMode = "PREVIEW" | "MERGE" | "REPLACE";
@@ -55,20 +54,20 @@ export async function importResume(services: AppServices, viewer: Viewer, input:
         "Check the preview, and pass force: true to import it anyway.",
     );
   }
-  return input.mode === "REPLACE" ? replaceProfile(viewer, draft, base) : mergeProfile(viewer, draft, base);
+  const items = validItems(draft.profile);
+  const outcome = input.mode === "REPLACE" ? await replaceWithImport(viewer, items) : await mergeImport(viewer, items);
+  return { ...base, applied: true, ...outcome, draft: withWarnings(draft, items.skipped) };
 }
 
 function withWarnings(draft: ResumeDraft, extra: string[]): ResumeDraft {
   return extra.length ? { ...draft, warnings: [...draft.warnings, ...extra] } : draft;
 }
 
-const key = (...parts: (string | null | undefined)[]) => parts.map((p) => (p ?? "").trim().toLowerCase()).join("|");
-
 /**
- * Draft items in the shape the profile accepts. An item that would not validate (no company, an
+ * Draft items in the shape the profile accepts (the profile's own schemas decide). An item that would not validate (no company, an
  * end before its start, …) is left out, and `skipped` says which and why.
  */
-function validItems(draft: DraftProfile) {
+function validItems(draft: DraftProfile): ImportItems & { skipped: string[] } {
   const skipped: string[] = [];
   const pick = (label: string, schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, items: Record<string, unknown>[], name: (i: Record<string, unknown>) => unknown) =>
     items.flatMap((item, index) => {
@@ -122,109 +121,4 @@ function validPersonal(draft: DraftProfile, skipped: string[]) {
     if (kept.length < all.length) skipped.push(`Left out ${all.length - kept.length} ${group} skill(s) longer than the profile allows.`);
   }
   return out;
-}
-
-function dedupe(xs: string[] | undefined): string[] {
-  const seen = new Set<string>();
-  return (xs ?? []).filter((x) => x.trim() && !seen.has(x.toLowerCase()) && (seen.add(x.toLowerCase()), true));
-}
-
-function mergedSkills(current: SkillGroups, incoming: SkillGroups): { skills: SkillGroups; added: number } {
-  let added = 0;
-  const merge = (a: string[], b: string[]) => {
-    const out = dedupe(a);
-    for (const s of b) if (!out.some((x) => x.toLowerCase() === s.toLowerCase())) (out.push(s), added++);
-    return out;
-  };
-  const skills = {
-    technical: merge(current.technical, incoming.technical),
-    soft: merge(current.soft, incoming.soft),
-    languages: merge(current.languages, incoming.languages),
-    certifications: merge(current.certifications, incoming.certifications),
-  };
-  return { skills, added };
-}
-
-/** Adds what is new; an item already there (same company, title and start) is not duplicated. */
-async function mergeProfile(viewer: Viewer, draft: ResumeDraft, result: ImportResult): Promise<ImportResult> {
-  const existing = await loadProfile(viewer.id);
-  const items = validItems(draft.profile);
-  const p = items.personal;
-  return db().$transaction(async (tx) => {
-    const empty = { technical: [], soft: [], languages: [], certifications: [] };
-    const { skills, added: skillsAdded } = mergedSkills(existing?.skills ?? empty, p.skills);
-    const fill = <T>(current: T | null | undefined, incoming: T | undefined) => (current ? current : (incoming ?? null));
-    const personal = {
-      fullName: fill(existing?.fullName, p.fullName),
-      email: fill(existing?.email, p.email),
-      phone: fill(existing?.phone, p.phone),
-      location: fill(existing?.location, p.location),
-      summary: fill(existing?.summary, p.summary),
-      links: existing?.links.length ? existing.links : p.links,
-      skills: skills as unknown as object,
-    };
-    const profile = await tx.masterProfile.upsert({
-      where: { userId: viewer.id },
-      create: { userId: viewer.id, customFields: [], ...personal },
-      update: personal,
-    });
-    const have = {
-      experiences: new Set((existing?.experiences ?? []).map((e) => key(e.company, e.title, e.startDate))),
-      projects: new Set((existing?.projects ?? []).map((x) => key(x.name))),
-      education: new Set((existing?.education ?? []).map((e) => key(e.institution, e.degree))),
-    };
-    let skipped = 0;
-    const order = { experience: existing?.experiences.length ?? 0, project: existing?.projects.length ?? 0, education: existing?.education.length ?? 0 };
-    const added = { experiences: 0, projects: 0, education: 0, skills: skillsAdded };
-    for (const e of items.experiences) {
-      const k = key(e.company as string, e.title as string, e.startDate as string);
-      if (have.experiences.has(k)) { skipped++; continue; }
-      have.experiences.add(k);
-      await tx.experience.create({ data: { ...(e as object), profileId: profile.id, sortOrder: order.experience++ } as never });
-      added.experiences++;
-    }
-    for (const x of items.projects) {
-      const k = key(x.name as string);
-      if (have.projects.has(k)) { skipped++; continue; }
-      have.projects.add(k);
-      await tx.project.create({ data: { ...(x as object), profileId: profile.id, sortOrder: order.project++ } as never });
-      added.projects++;
-    }
-    for (const e of items.education) {
-      const k = key(e.institution as string, e.degree as string);
-      if (have.education.has(k)) { skipped++; continue; }
-      have.education.add(k);
-      await tx.education.create({ data: { ...(e as object), profileId: profile.id, sortOrder: order.education++ } as never });
-      added.education++;
-    }
-    return { ...result, applied: true, added, skippedDuplicates: skipped, profileId: profile.id, draft: withWarnings(result.draft, items.skipped) };
-  });
-}
-
-/** Swaps the profile's content for the draft's, in one transaction. */
-async function replaceProfile(viewer: Viewer, draft: ResumeDraft, result: ImportResult): Promise<ImportResult> {
-  const items = validItems(draft.profile);
-  const p = items.personal;
-  return db().$transaction(async (tx) => {
-    const personal = {
-      fullName: p.fullName ?? null, email: p.email ?? null, phone: p.phone ?? null, location: p.location ?? null,
-      summary: p.summary ?? null, links: p.links, skills: p.skills as unknown as object,
-      enhancedSummary: null, previousEnhancedSummary: null, useEnhancedSummary: false,
-    };
-    const profile = await tx.masterProfile.upsert({ where: { userId: viewer.id }, create: { userId: viewer.id, customFields: [], ...personal }, update: personal });
-    await tx.experience.deleteMany({ where: { profileId: profile.id } });
-    await tx.project.deleteMany({ where: { profileId: profile.id } });
-    await tx.education.deleteMany({ where: { profileId: profile.id } });
-    for (const [i, e] of items.experiences.entries()) await tx.experience.create({ data: { ...(e as object), profileId: profile.id, sortOrder: i } as never });
-    for (const [i, x] of items.projects.entries()) await tx.project.create({ data: { ...(x as object), profileId: profile.id, sortOrder: i } as never });
-    for (const [i, e] of items.education.entries()) await tx.education.create({ data: { ...(e as object), profileId: profile.id, sortOrder: i } as never });
-    const skills = Object.values(p.skills).flat().length;
-    return {
-      ...result,
-      applied: true,
-      added: { experiences: items.experiences.length, projects: items.projects.length, education: items.education.length, skills },
-      profileId: profile.id,
-      draft: withWarnings(result.draft, items.skipped),
-    };
-  });
 }

@@ -1,6 +1,6 @@
 import { builder } from "../../graphql/builder.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
-import * as profiles from "./profile.service.ts";
+import * as profiles from "./profile.store.ts";
 import { withoutNulls } from "../../graphql/input.ts";
 import { DeletedPayload } from "../../graphql/payloads.ts";
 

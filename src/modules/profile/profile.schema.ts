@@ -2,9 +2,8 @@ import { builder } from "../../graphql/builder.ts";
 import { ValidationError } from "../../graphql/errors.ts";
 import type { SkillGroups } from "../../core/types.ts";
 import { nullableStringList, objectList, stringList } from "./json.ts";
-import * as profiles from "./profile.service.ts";
+import * as profiles from "./profile.store.ts";
 import { db } from "../../db/client.ts";
-import { pubsub } from "../../pubsub.ts";
 import { selection } from "../../db/query.ts";
 
 const Link = builder.objectRef<{ label: string; url: string }>("Link").implement({
@@ -143,10 +142,6 @@ builder.mutationField("upsertProfile", (t) =>
     authScopes: { viewer: true },
     args: { input: t.arg({ type: UpsertProfileInput, required: true }) },
     errors: { types: [ValidationError] },
-    resolve: async (_q, _r, { input }, ctx) => {
-      const profile = await profiles.upsertProfile(ctx.viewer!, input);
-      pubsub.publish("profile:updated", ctx.viewer!.id, { profileId: profile.id });
-      return profile;
-    },
+    resolve: (_q, _r, { input }, ctx) => profiles.upsertProfile(ctx.viewer!, input),
   }),
 );

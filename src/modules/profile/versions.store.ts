@@ -3,8 +3,52 @@ import { db } from "../../db/client.ts";
 import { NotFoundError, PreconditionError, fromZod } from "../../graphql/errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import { Prisma as PrismaNS, type Prisma } from "../../generated/prisma/client.ts";
+import { EnhancedBulletsSchema, EnhancedSummarySchema } from "./profile.validation.ts";
+import { published } from "./profile.store.ts";
 
-// Enhanced versions of the summary and each item: choose one, or revert to the previous one.
+// The profile store's half for enhanced versions: what an enhancement writes, and the user's
+// choice between versions of the summary and each item. Every write publishes after it commits.
+
+export type EnhancedItemKind = "SUMMARY" | "EXPERIENCE" | "PROJECT";
+
+/** Model output goes through the profile's own rules (cleaned text, lengths) like any other write; what fails them is not saved. */
+function checkedOutput(kind: EnhancedItemKind, out: string[] | undefined): string[] | null {
+  if (!out) return null;
+  const r = kind === "SUMMARY" ? EnhancedSummarySchema.safeParse(out[0]) : EnhancedBulletsSchema.safeParse(out);
+  if (!r.success) return null;
+  return Array.isArray(r.data) ? r.data : [r.data];
+}
+
+/**
+ * Saves an enhancement's outputs in one transaction and rotates versions: the new text becomes
+ * `enhanced…`, the last one `previousEnhanced…`. An item deleted while the job ran is skipped.
+ */
+export async function saveEnhancedOutputs(userId: string, profileId: string, items: { kind: EnhancedItemKind; itemId: string | null }[], outputs: Map<string | null, string[]>) {
+  await db().$transaction(async (tx) => {
+    const profile = await tx.masterProfile.findUniqueOrThrow({ where: { id: profileId } });
+    for (const item of items) {
+      const out = checkedOutput(item.kind, outputs.get(item.itemId));
+      if (!out) continue;
+      if (item.kind === "SUMMARY") {
+        await tx.masterProfile.update({
+          where: { id: profileId },
+          data: { previousEnhancedSummary: profile.enhancedSummary, enhancedSummary: out[0] },
+        });
+      } else {
+        const where = { id: item.itemId! };
+        const row = item.kind === "EXPERIENCE"
+          ? await tx.experience.findUnique({ where, select: { enhancedBullets: true } })
+          : await tx.project.findUnique({ where, select: { enhancedBullets: true } });
+        if (!row) continue;
+        const data = { previousEnhancedBullets: row.enhancedBullets ?? PrismaNS.DbNull, enhancedBullets: out };
+        if (item.kind === "EXPERIENCE") await tx.experience.update({ where, data });
+        else await tx.project.update({ where, data });
+      }
+    }
+    await tx.masterProfile.update({ where: { id: profileId }, data: { enhancementVersion: { increment: 1 }, lastEnhancedAt: new Date() } });
+  });
+  published(userId, profileId, null);
+}
 
 const VersionInput = z.object({ itemId: z.string().min(1).nullish(), use: z.boolean().optional() });
 
@@ -33,7 +77,7 @@ export async function setUseEnhanced(viewer: Viewer, input: unknown) {
     if (target.kind === "EXPERIENCE") await db().experience.update({ where: { id: target.row.id }, data: { useEnhanced: use } });
     else await db().project.update({ where: { id: target.row.id }, data: { useEnhanced: use } });
   }
-  return target.profile.id;
+  return published(viewer.id, target.profile.id, target.profile.id);
 }
 
 /** Puts the previous enhanced version back; with none, drops the enhanced text (back to the original). */
@@ -59,5 +103,5 @@ export async function revertEnhancement(viewer: Viewer, input: unknown) {
     if (target.kind === "EXPERIENCE") await db().experience.update({ where: { id: row.id }, data });
     else await db().project.update({ where: { id: row.id }, data });
   }
-  return target.profile.id;
+  return published(viewer.id, target.profile.id, target.profile.id);
 }

@@ -4,6 +4,21 @@ import { NotFoundError, ValidationError, fromZod } from "../../graphql/errors.ts
 import type { Viewer } from "../auth/tokens.ts";
 import { EducationSchema, ExperienceSchema, ProfilePatchSchema, ProjectSchema } from "./profile.validation.ts";
 import { selection } from "../../db/query.ts";
+import { pubsub } from "../../pubsub.ts";
+
+/*
+ * The profile store: the only code that writes the master profile and its items (personal fields,
+ * the ordered lists, import merge/replace here; enhancement outputs and version choices in
+ * versions.store.ts). Every write is validated by the profile's schemas, runs in one transaction,
+ * and publishes `profile:updated` after it commits, so `profileUpdated` hears about every change
+ * whichever path made it.
+ */
+
+/** Tells the user's `profileUpdated` subscribers; call only after the write committed. */
+export function published<T>(userId: string, profileId: string, result: T): T {
+  pubsub.publish("profile:updated", userId, { profileId });
+  return result;
+}
 
 const EMPTY_SKILLS = { technical: [], soft: [], languages: [], certifications: [] };
 
@@ -33,11 +48,12 @@ export async function upsertProfile(viewer: Viewer, input: unknown) {
     ...(p.skills !== undefined && { skills: p.skills ?? EMPTY_SKILLS }),
     ...(p.customFields !== undefined && { customFields: p.customFields ?? [] }),
   };
-  return db().masterProfile.upsert({
+  const profile = await db().masterProfile.upsert({
     where: { userId: viewer.id },
     create: { links: [], skills: EMPTY_SKILLS, customFields: [], ...data, userId: viewer.id },
     update: data,
   });
+  return published(viewer.id, profile.id, profile);
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
@@ -90,7 +106,7 @@ export async function addItem(kind: ListKind, viewer: Viewer, input: Record<stri
   const data = validate(kind, fields);
   const profileId = await ensureProfileId(viewer);
   const { max, label } = LISTS[kind];
-  return db().$transaction(async (tx) => {
+  const created = await db().$transaction(async (tx) => {
     const delegate = (tx as unknown as Record<ListKind, ListDelegate>)[kind];
     const count = await delegate.count({ where: { profileId } });
     if (count >= max) throw ValidationError.field(["input"], `A profile holds at most ${max} ${label.toLowerCase()} items`);
@@ -98,6 +114,7 @@ export async function addItem(kind: ListKind, viewer: Viewer, input: Record<stri
     await delegate.updateMany({ where: { profileId, sortOrder: { gte: at } }, data: { sortOrder: { increment: 1 } } });
     return delegate.create({ ...selection(query), data: { ...data, profileId, sortOrder: at } });
   });
+  return published(viewer.id, profileId, created);
 }
 
 function clampPosition(position: unknown, count: number): number {
@@ -114,7 +131,8 @@ export async function updateItem(kind: ListKind, viewer: Viewer, input: Record<s
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   // Unknown keys (id, profileId, enhancement columns) are stripped by the schema.
   const merged = validate(kind, { ...existing, ...changes });
-  return LISTS[kind].delegate().update({ ...selection(query), where: { id: existing.id }, data: pickKnown(merged, Object.keys(changes)) });
+  const updated = await LISTS[kind].delegate().update({ ...selection(query), where: { id: existing.id }, data: pickKnown(merged, Object.keys(changes)) });
+  return published(viewer.id, existing.profileId as string, updated);
 }
 
 function pickKnown(o: Record<string, unknown>, keys: string[]) {
@@ -129,7 +147,7 @@ export async function deleteItem(kind: ListKind, viewer: Viewer, id: string): Pr
     await delegate.delete({ where: { id: row.id } });
     await delegate.updateMany({ where: { profileId, sortOrder: { gt: row.sortOrder } }, data: { sortOrder: { decrement: 1 } } });
   });
-  return row.id;
+  return published(viewer.id, profileId, row.id);
 }
 
 /** `ids` must list every item of that kind exactly once, in the new order. */
@@ -143,7 +161,7 @@ export async function reorderItems(kind: ListKind, viewer: Viewer, ids: string[]
   if (ids.length !== current.length) {
     throw ValidationError.field(["input", "ids"], `List all ${current.length} ${LISTS[kind].label.toLowerCase()} ids in their new order`);
   }
-  return db().$transaction(async (tx) => {
+  const rows = await db().$transaction(async (tx) => {
     const delegate = (tx as unknown as Record<ListKind, ListDelegate>)[kind];
     // Two passes keep the (profileId, sortOrder) values distinct at every step.
     for (const [i, id] of ids.entries()) await delegate.update({ where: { id }, data: { sortOrder: -1 - i } });
@@ -151,4 +169,5 @@ export async function reorderItems(kind: ListKind, viewer: Viewer, ids: string[]
     for (const [i, id] of ids.entries()) rows.push(await delegate.update({ ...selection(query), where: { id }, data: { sortOrder: i } }));
     return rows;
   });
+  return profile ? published(viewer.id, profile.id, rows) : rows;
 }
