@@ -6,6 +6,8 @@ import type { EnhancementJob } from "./generated/prisma/client.ts";
 export type Topics = {
   "profile:updated": [userId: string, payload: { profileId: string }];
   enhancement: [jobId: string, job: EnhancementJob];
+  /** Every state change of every enhancement job of one user. */
+  "enhancement:user": [userId: string, job: EnhancementJob];
 };
 
 // Hundreds of progress subscribers on one job are normal: lift Node's leak warning (10 listeners).

@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { print } from "graphql";
 import { graphql } from "../gql/index.ts";
-import { ok, startServer, success, wsClient, type TestServer } from "../support/server.ts";
+import { collect, ok, startServer, success, wsClient, type TestServer } from "../support/server.ts";
 import { newUser } from "../support/accounts.ts";
 import {
   AddEducationDoc, AddExperienceDoc, AddProjectDoc, DeleteExperienceDoc, DeleteProjectDoc, ReorderExperiencesDoc,
   UpdateExperienceDoc, UpsertProfileDoc,
 } from "../support/profile-ops.ts";
-import { EnhanceProfileDoc, RevertEnhancementDoc, SetUseEnhancedDoc, waitForJob } from "../support/enhancement-ops.ts";
+import { EnhanceProfileDoc, RevertEnhancementDoc, SetUseEnhancedDoc, seedProfile, waitForJob } from "../support/enhancement-ops.ts";
 import { upload } from "../support/upload.ts";
 
 const ProfileEventsDoc = graphql(`subscription ProfileEvents { profileUpdated { id fullName enhancementVersion experiences { id title useEnhanced } projects { id } education { id } } }`);
@@ -117,4 +117,28 @@ describe("profileUpdated", () => {
     unsubscribe();
     await client.dispose();
   });
+});
+
+const MyJobsDoc = graphql(`subscription MyJobs { myEnhancementJobs { id status progress revision } }`);
+
+describe("myEnhancementJobs", () => {
+  it("a client that subscribes before starting a job sees it queued, its progress and its end, in order; no other user does", async () => {
+    const [u, other] = [await newUser(server), await newUser(server)];
+    await seedProfile(server, u.token);
+    const mine = collect(wsClient(server, { authorization: `Bearer ${u.token}` }), MyJobsDoc, {}, (events) => events.some((e) => e.data?.myEnhancementJobs.status === "COMPLETED"));
+    const theirs = collect(wsClient(server, { authorization: `Bearer ${other.token}` }), MyJobsDoc, {});
+    await new Promise((r) => setTimeout(r, 300));
+    const job = success((await ok(server, EnhanceProfileDoc, { input: { useDefaultStyle: true } }, { token: u.token })).enhanceProfile);
+    const events = (await mine.done).map((e) => e.data!.myEnhancementJobs);
+    expect(events.every((e) => e.id === job.id)).toBe(true);
+    expect(events[0].status).toBe("QUEUED");
+    expect(events.at(-1)!.status).toBe("COMPLETED");
+    const revisions = events.map((e) => e.revision);
+    expect(revisions).toEqual([...revisions].sort((x, y) => x - y));
+    const progress = events.map((e) => e.progress);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(theirs.events).toEqual([]);
+    theirs.cancel();
+  }, 30_000);
 });

@@ -156,6 +156,18 @@ builder.subscriptionField("enhancementProgress", (t) =>
   }),
 );
 
+builder.subscriptionField("myEnhancementJobs", (t) =>
+  t.field({
+    type: EnhancementJobRef,
+    authScopes: { viewer: true },
+    description:
+      "Every state change (queued, progress, finished) of every enhancement job of the signed-in user, in order per job. " +
+      "Subscribe first, then start a job with enhanceProfile: no event of it can be missed, even one that finishes at once",
+    subscribe: (_r, _a, ctx) => pubsub.subscribe("enhancement:user", requireViewer(ctx).id),
+    resolve: (job) => job,
+  }),
+);
+
 async function* followJob(userId: string, jobId: string): AsyncGenerator<EnhancementJob> {
   // Subscribe before reading, so no change can slip between the read and the first event.
   const events = pubsub.subscribe("enhancement", jobId);

@@ -57,6 +57,7 @@ export async function startEnhancement(services: AppServices, viewer: Viewer, in
       data: { userId: viewer.id, provider: services.ai.name, sections, itemIds, useDefaultStyle: Boolean(parsed.data.useDefaultStyle) },
     });
   });
+  publishJob(job);
   services.runner.wake();
   return job;
 }
@@ -112,6 +113,7 @@ export async function findOwnedJob(viewer: Viewer, id: string) {
 
 export function publishJob(job: EnhancementJob): EnhancementJob {
   pubsub.publish("enhancement", job.id, job);
+  pubsub.publish("enhancement:user", job.userId, job);
   return job;
 }
 
