@@ -97,7 +97,7 @@ export class JobRunner {
           attempts: { increment: 1 },
           startedAt: c.startedAt ?? now,
           revision: { increment: 1 },
-          ...(c.status === "RUNNING" && { step: "queued", progress: 0, message: "Resuming after an interruption" }),
+          ...(c.status === "RUNNING" && { step: "queued", message: "Resuming after an interruption" }),
         },
       });
       if (claimed.count === 1) return db().enhancementJob.findUniqueOrThrow({ where: { id: c.id } });
@@ -146,7 +146,7 @@ export class JobRunner {
     const r = await db().enhancementJob.updateMany({
       where: { id: jobId, leaseOwner: this.owner, status: "RUNNING" },
       // A graceful requeue is not a failed attempt.
-      data: { status: "QUEUED", attempts: { decrement: 1 }, leaseOwner: null, leaseUntil: null, progress: 0, step: "queued", message: "Requeued: the server restarted", revision: { increment: 1 } },
+      data: { status: "QUEUED", attempts: { decrement: 1 }, leaseOwner: null, leaseUntil: null, step: "queued", message: "Requeued: the server restarted; finished items are kept", revision: { increment: 1 } },
     });
     if (r.count) this.opts.onStateChange(await db().enhancementJob.findUniqueOrThrow({ where: { id: jobId } }));
   }

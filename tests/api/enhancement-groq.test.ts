@@ -176,9 +176,23 @@ describe("restarts", () => {
     await server.app.stop();
     const row = await freshRow(server, job.id);
     expect(row.status).toBe("QUEUED");
+    // Items finished before the stop are kept on the job, and its progress is not reset.
+    const finished = Object.keys((row.partial as Record<string, unknown> | null) ?? {});
+    expect(finished.length).toBeGreaterThan(0);
+    expect(row.progress).toBeGreaterThan(5);
+    const mark = fake.requests.length;
     server = await startServer(env, { dir: server.dir });
-    const done = await waitForJob(server, u.token, job.id);
-    expect(done.status).toBe("COMPLETED");
+    const client = wsClient(server, { authorization: `Bearer ${u.token}` });
+    const events = (await collect(client, ProgressDoc, { jobId: job.id }).done).map((e) => e.data!.enhancementProgress);
+    await client.dispose();
+    expect(events.at(-1)).toMatchObject({ status: "COMPLETED", progress: 100 });
+    // The resumed job rewrites only what was left (4 items in all), and progress never goes back.
+    expect(fake.requests.length - mark).toBe(4 - finished.length);
+    expect(Math.min(...events.map((e) => e.progress))).toBeGreaterThanOrEqual(row.progress);
+    const progress = events.map((e) => e.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const result = success((await ok(server, EnhancementJobDoc, { id: job.id }, { token: u.token })).enhancementJob).result!;
+    expect(result.changed.length + result.unchanged.length + result.rejected.length).toBe(4);
   });
 
   it("after a crash, a job whose lease expired is retried; one out of attempts fails with a message", async () => {

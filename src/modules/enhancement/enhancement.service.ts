@@ -125,17 +125,33 @@ async function update(jobId: string, data: Prisma.EnhancementJobUpdateInput): Pr
 
 class CancelledError extends Error {}
 
+/** One finished item, kept on the job row (`partial`) so a requeued job does not redo it. */
+interface FinishedItem {
+  lines: string[];
+  outcome: "changed" | "unchanged" | "rejected";
+  violations?: GroundingViolation[];
+}
+
+const itemKey = (task: Task) => task.itemId ?? "summary";
+
 /**
- * The job itself. Rewrites run concurrently (bounded by the provider's own limiter), progress is
- * written and published as items finish, and the profile is written once, at the end, in one
- * transaction: a failed or cancelled job leaves it exactly as it was.
+ * The job itself. Rewrites run concurrently (bounded by the provider's own limiter); each finished
+ * item is written to the job row with its progress and published, so a job requeued after a
+ * restart or crash continues from the items not yet done, and progress never goes backwards. The
+ * profile is written once, at the end, in one transaction: a failed or cancelled job leaves it
+ * exactly as it was.
  */
 export async function runEnhancement(services: AppServices, job: EnhancementJob, signal: AbortSignal): Promise<void> {
   const { config, logger } = services;
   const log = logger.child({ jobId: job.id });
   // Progress writes are serialised so subscribers see them in order.
   let chain: Promise<unknown> = Promise.resolve();
-  const progress = (data: Prisma.EnhancementJobUpdateInput) => (chain = chain.then(() => update(job.id, data)));
+  let shown = job.progress;
+  const progress = (data: Prisma.EnhancementJobUpdateInput) => {
+    // A resumed job starts where it was: a subscriber never sees progress go backwards.
+    shown = Math.max(shown, Number(data.progress ?? shown));
+    return (chain = chain.then(() => update(job.id, { ...data, progress: shown })));
+  };
   const checkCancelled = async () => {
     if (signal.reason instanceof ShutdownError) throw signal.reason;
     const row = await db().enhancementJob.findUnique({ where: { id: job.id }, select: { cancelRequested: true } });
@@ -155,26 +171,44 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
     const sources = profileTexts(profile);
     const result: EnhancementResult = { changed: [], unchanged: [], rejected: [] };
     const outputs = new Map<string | null, string[]>();
-    let done = 0;
+    const finished: Record<string, FinishedItem> = { ...((job.partial as Record<string, FinishedItem> | null) ?? {}) };
+    const record = (task: Task, item: FinishedItem) => {
+      const ref = { kind: task.kind, itemId: task.itemId };
+      if (item.outcome === "rejected") result.rejected.push({ ...ref, violations: item.violations ?? [] });
+      else if (item.outcome === "unchanged") result.unchanged.push(ref);
+      else {
+        outputs.set(task.itemId, item.lines);
+        result.changed.push(ref);
+      }
+    };
+    // Items a previous attempt finished are taken as they were, not rewritten again.
+    const todo = tasks.filter((task) => {
+      const before = finished[itemKey(task)];
+      if (before) record(task, before);
+      return !before;
+    });
+    let done = tasks.length - todo.length;
     const limit = pLimit(Math.max(1, config.llmConcurrency));
 
     await Promise.all(
-      tasks.map((task) =>
+      todo.map((task) =>
         limit(async () => {
           await checkCancelled();
           const out = await enhanceGrounded(services, task, style, facts, [...task.lines, ...sources], signal);
-          if (out.violations) result.rejected.push({ kind: task.kind, itemId: task.itemId, violations: out.violations });
-          else if (same(out.lines, task.lines)) result.unchanged.push({ kind: task.kind, itemId: task.itemId });
-          else {
-            outputs.set(task.itemId, out.lines);
-            result.changed.push({ kind: task.kind, itemId: task.itemId });
-          }
+          const item: FinishedItem = out.violations
+            ? { lines: task.lines, outcome: "rejected", violations: out.violations }
+            : { lines: out.lines, outcome: same(out.lines, task.lines) ? "unchanged" : "changed" };
+          record(task, item);
+          finished[itemKey(task)] = item;
           done++;
           await progress({
             step: task.kind.toLowerCase(),
             progress: 5 + Math.floor((90 * done) / tasks.length),
             message: `${out.violations ? "Kept unchanged (would add facts)" : "Rewrote"} ${task.label} (${done}/${tasks.length})`,
+            partial: { ...finished } as unknown as Prisma.InputJsonValue,
           });
+          // The builtin engine never waits on I/O: yield so events flush and /health answers between items.
+          await new Promise((r) => setImmediate(r));
         }),
       ),
     );

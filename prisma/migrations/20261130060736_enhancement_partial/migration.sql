@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "enhancement_jobs" ADD COLUMN "partial" JSONB;
