@@ -1,9 +1,12 @@
 // Whole-word phrase lookup: the one rule by which a model's word is "in the text". Words are runs
-// of letters, digits and & + # (so "C++", "C#", "AT&T" stay whole), compared without an "'s";
+// of letters, digits and & + # (so "C++", "C#", "AT&T" stay whole; numbers keep their decimals
+// and percent sign), compared without an "'s";
 // a phrase is found only where its words stand on their own, never inside a longer word: "Java"
 // is not in "JavaScript", "Scala" not in "scalable", "Rust" not in "trust", "Go" not in "going".
 
-const WORD_RE = /[\p{L}\p{N}&+#]+/gu;
+// A number stays one word with its decimals, thousands and percent sign: "Saved $2" is not in
+// "Saved $2.5M", nor "cut costs by 40" in "cut costs by 40%".
+const WORD_RE = /(?:[\p{L}\p{N}&+#]|[.,](?=\p{N})(?<=\p{N}[.,]))+%?/gu;
 const POSSESSIVE_RE = /['’]s(?![\p{L}\p{N}])/gu;
 
 /** Phrases of up to this many words are one set lookup; longer ones scan the joined words. */
