@@ -309,11 +309,24 @@ interface OrgCandidate {
 const TITLE_ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "prof", "st", "mt", "messrs", "sr", "jr"]);
 
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.(?=[\p{L}\p{N}]))*|&/gu;
-const URL_OR_EMAIL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app)(?:\/\S*)?\b/gi;
+// Links are judged one whitespace-separated chunk at a time, with anchored patterns: an
+// unanchored search for "name.name.com" or "name@" backtracks over every start of a long
+// "a.a.a.a…" chunk, which is quadratic.
+const CHUNK_RE = /\S+/g;
+const CHUNK_EDGES_RE = /^([("'<[“‘]*)(.*?)([)"'>\].,;:!?”’]*)$/su;
+const URL_START_RE = /^(?:https?:\/\/|www\.)/i;
+const EMAIL_RE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const DOMAIN_RE = /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app)(?:\/\S*)?$/i;
 
 /** Blanks out URLs and e-mail addresses (keeping offsets) so their parts are not read as facts. */
 function maskLinks(text: string): string {
-  return text.replace(URL_OR_EMAIL_RE, (m) => " ".repeat(m.length));
+  if (!text.includes(".")) return text;
+  return text.replace(CHUNK_RE, (chunk) => {
+    if (!chunk.includes(".")) return chunk;
+    const [, lead, core] = CHUNK_EDGES_RE.exec(chunk)!;
+    const isLink = URL_START_RE.test(core) || (core.includes("@") ? EMAIL_RE.test(core) : DOMAIN_RE.test(core));
+    return isLink ? lead + " ".repeat(chunk.length - lead.length) : chunk;
+  });
 }
 
 function bareWord(token: string): string {

@@ -1,11 +1,24 @@
 // Cuts streamed text into sentences as it arrives, so each can be checked before anyone sees it.
-// A sentence ends after . ! or ? followed by whitespace (not after "Ms." or "e.g."), or at a line
-// break; the whitespace after it goes with it. Every character is scanned once: O(text) in all.
+// A sentence ends after . ! or ? followed by whitespace (not after "Ms.", "e.g." or an initial),
+// or at a line break; the whitespace that follows starts the next piece, and a blank line is never
+// a piece of its own. Each character is looked at once and the unreleased text is kept as a list
+// of chunks (joined once, when its sentence ends), so the work is linear in the text however it is
+// chunked: appending to one growing string and indexing it would copy it on every chunk.
 
 // Their full stop does not end a sentence (the grounding check reads "Ms. Patel" as one name).
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "prof", "st", "mt", "messrs", "sr", "jr", "vs", "etc", "eg", "ie", "no", "approx"]);
+/** Longer words are never abbreviations, so the current word is kept only up to this length. */
+const MAX_WORD = 16;
 
 const isSpace = (ch: string) => ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\u00a0";
+const OPENERS = /^[("'<[“‘]+/u;
+
+function isAbbreviation(word: string): boolean {
+  const raw = word.replace(OPENERS, "");
+  if (!raw || !/^[\p{L}.]+$/u.test(raw)) return false; // "$2.5M." ends a sentence
+  // Initials and dotted abbreviations ("J. Smith", "U.S.", "e.g.") do not.
+  return raw.includes(".") || raw.length === 1 || ABBREVIATIONS.has(raw.toLowerCase());
+}
 
 export interface SentenceSplitter {
   /** Adds streamed text; returns the sentences it completed (together they are a prefix of the text). */
@@ -15,56 +28,47 @@ export interface SentenceSplitter {
 }
 
 export function sentenceSplitter(): SentenceSplitter {
-  let buffer = "";
-  /** Start of the sentence being read. */
-  let start = 0;
-  /** Next character to scan. */
-  let scan = 0;
-  /** Start of the current word and whether it has held only letters and dots (for abbreviations). */
-  let wordStart = 0;
-
-  function endsWithAbbreviation(dot: number): boolean {
-    const raw = buffer.slice(wordStart, dot).replace(/^[("'“‘[]+/u, "");
-    if (!/^[\p{L}.]+$/u.test(raw)) return false; // "$2.5M." ends a sentence
-    // Initials and dotted abbreviations ("J. Smith", "U.S.", "e.g.") do not.
-    return raw.includes(".") || raw.length === 1 || ABBREVIATIONS.has(raw.toLowerCase());
-  }
+  let pending: string[] = [];
+  /** The pending text is only whitespace so far. */
+  let blank = true;
+  /** The current word (up to MAX_WORD characters; `longWord` when it was longer). */
+  let word = "";
+  let longWord = false;
+  /** The previous character was . ! or ? and whether it ends the sentence depends on this one. */
+  let undecided: { abbreviation: boolean } | null = null;
 
   return {
     push(delta) {
-      buffer += delta;
       const out: string[] = [];
-      while (scan < buffer.length) {
-        const ch = buffer[scan];
-        let end = -1;
-        if (ch === "\n") end = scan + 1;
-        else if (ch === "." || ch === "!" || ch === "?") {
-          // Whether this ends the sentence depends on the next character: wait for it.
-          if (scan + 1 >= buffer.length) break;
-          if (isSpace(buffer[scan + 1]) && !(ch === "." && endsWithAbbreviation(scan))) end = scan + 1;
+      let from = 0;
+      const cut = (at: number) => {
+        pending.push(delta.slice(from, at));
+        out.push(pending.join(""));
+        pending = [];
+        from = at;
+        blank = true;
+      };
+      for (let j = 0; j < delta.length; j++) {
+        const ch = delta[j];
+        const space = isSpace(ch);
+        if (undecided) {
+          if (space && !undecided.abbreviation) cut(j);
+          undecided = null;
         }
-        if (isSpace(ch)) wordStart = scan + 1;
-        scan++;
-        if (end < 0) continue;
-        // The whitespace already here belongs to this sentence.
-        while (scan < buffer.length && isSpace(buffer[scan])) scan++;
-        // A blank line on its own is not a sentence: it goes with the next one.
-        if (buffer.slice(start, scan).trim() === "") continue;
-        out.push(buffer.slice(start, scan));
-        start = scan;
-        wordStart = scan;
+        if (ch === "." || ch === "!" || ch === "?") undecided = { abbreviation: ch === "." && !longWord && isAbbreviation(word) };
+        if (space) {
+          word = "";
+          longWord = false;
+        } else if (word.length < MAX_WORD) word += ch;
+        else longWord = true;
+        blank &&= space;
+        if (ch === "\n" && !blank) cut(j + 1);
       }
-      // Keep only what is not yet released, so the buffer never holds the whole letter twice.
-      if (start > 0) {
-        buffer = buffer.slice(start);
-        scan -= start;
-        wordStart = Math.max(0, wordStart - start);
-        start = 0;
-      }
+      if (from < delta.length) pending.push(delta.slice(from));
       return out;
     },
     rest() {
-      return buffer.slice(start);
+      return pending.join("");
     },
   };
 }

@@ -22,7 +22,7 @@ describe("sentenceSplitter", () => {
 
   it("does not cut a decimal or a title that a later chunk completes", () => {
     const { out, rest } = split(["Saved $2.", "5M at Acme. Dr", ". Smith agreed"]);
-    expect(out).toEqual(["Saved $2.5M at Acme. "]);
-    expect(rest).toBe("Dr. Smith agreed");
+    expect(out).toEqual(["Saved $2.5M at Acme."]);
+    expect(rest).toBe(" Dr. Smith agreed");
   });
 });
