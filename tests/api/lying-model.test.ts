@@ -3,8 +3,9 @@
  * every answer — runs through the real server and the real groq-sdk code. For every family of
  * invented fact (numbers with units, organisations, technologies, substrings of real words) and
  * every kind of generated text (enhanced summary, experience and project bullets, cover letters
- * saved and streamed, job parsing, resume import), nothing invented may be saved, returned or
- * streamed. The counts are printed at the end.
+ * saved and streamed, job parsing, resume import, a sample's tone description), nothing invented
+ * may be saved, returned or streamed. The counts are printed at the end; every test here fails on
+ * the code before issue 9, which let 69 of these 104 facts through.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, ok, startServer, success, wsClient, type TestServer } from "../support/server.ts";
@@ -17,6 +18,16 @@ import { startFakeGroq, type FakeGroq } from "../support/fake-groq.ts";
 import { IMPORT_RESUME, INJECTIONS, LIAR_JOB, LIAR_PROFILE, SUBSTRING_KEYWORDS, lyingModel, type Injection } from "../support/lying-model.ts";
 import { graphql } from "../gql/index.ts";
 import { db } from "../../src/db/client.ts";
+
+const LyingSampleDoc = graphql(`
+  mutation LyingSample($input: UploadSampleInput!) {
+    uploadSample(input: $input) {
+      __typename
+      ... on MutationUploadSampleSuccess { data { id provider style { toneDescription } } }
+      ... on Error { message code }
+    }
+  }
+`);
 
 const LyingImportDoc = graphql(`
   mutation LyingImport($input: ImportResumeInput!) {
@@ -63,11 +74,12 @@ afterAll(async () => {
 async function savedText(userId: string): Promise<string> {
   const profile = await db().masterProfile.findUnique({ where: { userId }, include: { experiences: true, projects: true, education: true } });
   const generations = await db().generation.findMany({ where: { userId }, select: { content: true } });
+  const samples = await db().sampleDocument.findMany({ where: { userId }, select: { style: true } });
   const jobs = await db().job.findMany({
     where: { userId },
     select: { title: true, company: true, location: true, keywords: true, requirements: true, responsibilities: true, benefits: true },
   });
-  return JSON.stringify({ profile, generations, jobs });
+  return JSON.stringify({ profile, generations, jobs, samples });
 }
 
 function record(kind: string, injection: Injection, caught: boolean, texts: Record<string, string>) {
@@ -171,6 +183,22 @@ describe("a lying model, through the real server", () => {
       expect(failures("cover letter, streamed")).toEqual([]);
     }, 60_000);
   });
+
+  it("writing samples: the tone description names nothing the sample lacks", async () => {
+    const u = await newUser(server);
+    const send = () =>
+      upload(server, LyingSampleDoc, { input: { type: "RESUME", file: null as never } }, { name: "sample.txt", bytes: new TextEncoder().encode(IMPORT_RESUME) }, { token: u.token });
+    liar.inject(null);
+    const honest = success((await send()).data!.uploadSample);
+    expect(honest.style.toneDescription).toBe("measured and formal"); // the model's honest answer is kept
+    for (const injection of INJECTIONS) {
+      liar.inject(injection);
+      const sample = success((await send()).data!.uploadSample);
+      record("tone description", injection, true, { returned: JSON.stringify(sample), saved: await savedText(u.id) });
+    }
+    liar.inject(null);
+    expect(failures("tone description")).toEqual([]);
+  }, 60_000);
 
   it("resume import: no invented value hidden inside a real word is imported", async () => {
     const u = await newUser(server);

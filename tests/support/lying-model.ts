@@ -159,7 +159,10 @@ export function lyingModel(): LyingModel {
       if (current) bullets[0] = `${bullets[0]} and ${current.phrase}`;
       return { json: { bullets } };
     }
-    if (promptBlock(req, "SAMPLE_TEXT")) return { json: { tone: "FORMAL", description: "measured" } };
+    if (promptBlock(req, "SAMPLE_TEXT")) {
+      lied("tone");
+      return { json: { tone: "FORMAL", description: current ? `measured and formal, from someone who ${current.phrase}` : "measured and formal" } };
+    }
     // The cover letter: honest sentences around one invented one, streamed in small chunks.
     lied("letter");
     const letter = [
