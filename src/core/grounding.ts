@@ -196,9 +196,10 @@ function classify(
   const cur = CURRENCY_AFTER_RE.exec(rest);
   const curCode = cur ? (CURRENCY_SYMBOLS[cur[1]] ?? CURRENCY_WORDS[cur[1].toLowerCase()]) : undefined;
   if (curCode) return fact("money", curCode);
-  const unitWord = UNIT_AFTER_RE.exec(rest);
-  const unit = unitWord ? DURATION_UNITS[unitWord[1].toLowerCase()] : undefined;
-  if (unit && (unitWord![1].length > 1 || unitWord![0].length === unitWord![1].length)) return fact("duration", unit);
+  // A spaced single letter ("5 h", "5 s") is too ambiguous to be a unit.
+  const unitWord = UNIT_AFTER_RE.exec(rest)?.[1];
+  const unit = unitWord && unitWord.length > 1 ? DURATION_UNITS[unitWord.toLowerCase()] : undefined;
+  if (unit) return fact("duration", unit);
   // Written like a year (four digits, no comma, no scale): "2,000 tickets" is a count.
   if (!scale && /^(19|20)\d\d$/.test(n.digits)) return fact("year");
   return fact("count", "", countNouns(text, start, rest));
