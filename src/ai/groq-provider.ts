@@ -9,7 +9,7 @@ import { groundDraft } from "../core/draft-grounding.ts";
 import { AiError } from "./errors.ts";
 import { groundJob } from "../core/job-grounding.ts";
 import { parseJobText } from "../core/job-parser.ts";
-import { profileTexts } from "../core/grounding.ts";
+import { checkGrounding, profileTexts } from "../core/grounding.ts";
 import { describeToneFromStats } from "./builtin.ts";
 
 export interface GroqProvider extends AiProvider {
@@ -41,7 +41,11 @@ export function createGroqProvider(config: Config, logger: Logger): GroqProvider
           ...renderPrompt(prompts, "style_tone", { sample_text: sample.slice(0, 6000), stats: style }),
           schema: ToneSchema,
         });
-        return answer.description;
+        // The description is shown with the style: it may name nothing the sample or its statistics lack.
+        const check = checkGrounding(answer.description, [sample, describeToneFromStats(style)]);
+        if (check.ok) return answer.description;
+        logger.warn("tone description not grounded; builtin used", { violations: check.violations });
+        return describeToneFromStats(style);
       } catch (e) {
         // The tone line is a nicety: the deterministic statistics stand on their own.
         logger.warn("tone description fell back to builtin", { error: e });

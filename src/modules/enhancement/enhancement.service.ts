@@ -6,7 +6,7 @@ import type { Viewer } from "../auth/tokens.ts";
 import type { AppServices } from "../../services.ts";
 import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
 import { DEFAULT_STYLE } from "../../core/style.ts";
-import { checkGrounding, extractFacts, profileTexts, type GroundingViolation } from "../../core/grounding.ts";
+import { extractFacts, groundingCheck, profileTexts, type GroundingResult, type GroundingViolation } from "../../core/grounding.ts";
 import type { WritingStyle } from "../../core/types.ts";
 import type { EnhanceItemKind } from "../../ai/provider.ts";
 import { AiError } from "../../ai/errors.ts";
@@ -168,7 +168,8 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
 
     const tasks = planTasks(profile, job.sections as Section[], job.itemIds as string[]);
     const facts = mergeFacts(profileTexts(profile));
-    const sources = profileTexts(profile);
+    // Read once: every item's own lines are profile text too, so one index serves every check.
+    const check = groundingCheck(profileTexts(profile));
     const result: EnhancementResult = { changed: [], unchanged: [], rejected: [] };
     const outputs = new Map<string | null, string[]>();
     const finished: Record<string, FinishedItem> = { ...((job.partial as Record<string, FinishedItem> | null) ?? {}) };
@@ -194,7 +195,7 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
       todo.map((task) =>
         limit(async () => {
           await checkCancelled();
-          const out = await enhanceGrounded(services, task, style, facts, [...task.lines, ...sources], signal);
+          const out = await enhanceGrounded(services, task, style, facts, check, signal);
           const item: FinishedItem = out.violations
             ? { lines: task.lines, outcome: "rejected", violations: out.violations }
             : { lines: out.lines, outcome: same(out.lines, task.lines) ? "unchanged" : "changed" };
@@ -260,15 +261,15 @@ async function enhanceGrounded(
   task: Task,
   style: WritingStyle,
   allowedFacts: ReturnType<typeof mergeFacts>,
-  sources: string[],
+  check: (text: string) => GroundingResult,
   signal: AbortSignal,
 ): Promise<{ lines: string[]; violations?: undefined } | { lines: null; violations: GroundingViolation[] }> {
   let violations: GroundingViolation[] | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     const lines = await services.ai.enhanceItem({ kind: task.kind, lines: task.lines, style, current: task.current, allowedFacts, violations, signal });
-    const check = checkGrounding(lines.join("\n"), sources);
-    if (check.ok && lines.length > 0) return { lines };
-    violations = check.violations;
+    const result = check(lines.join("\n"));
+    if (result.ok && lines.length > 0) return { lines };
+    violations = result.violations;
     if (services.ai.name === "builtin") break; // deterministic: a second try would say the same
   }
   return { lines: null, violations: violations ?? [] };

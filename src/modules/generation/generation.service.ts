@@ -6,7 +6,8 @@ import type { Viewer } from "../auth/tokens.ts";
 import type { Generation, Prisma } from "../../generated/prisma/client.ts";
 import { compileResume } from "../../core/resume-compiler.ts";
 import { atsReport, type AtsReport } from "../../core/ats.ts";
-import { checkGrounding, jobTexts, profileTexts, type GroundingViolation } from "../../core/grounding.ts";
+import { groundingCheck, jobTexts, profileTexts, type GroundingViolation } from "../../core/grounding.ts";
+import { sentenceSplitter } from "../../core/sentences.ts";
 import { DEFAULT_STYLE } from "../../core/style.ts";
 import type { Tone, WritingStyle } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
@@ -60,9 +61,10 @@ const CoverLetterInput = z.object({
 export type CoverLetterEvent = { delta: string; reset: boolean; generation: Generation | null };
 
 /**
- * Writes a cover letter and yields its text as it is written, then the saved generation. The
- * whole letter is checked against the profile and the job; a letter that mentions anything else
- * is retried once (the client is told to reset), then refused with the violations, never saved.
+ * Writes a cover letter and yields its text sentence by sentence, each one only after it passed
+ * the grounding check, then the saved generation: a claim the check refuses is never sent. The
+ * whole letter is checked again at the end. A letter with a refused sentence is retried once (the
+ * client is told to reset the text it has so far), then refused with the violations, never saved.
  */
 export async function* writeCoverLetter(services: AppServices, viewer: Viewer, input: unknown, signal?: AbortSignal): AsyncGenerator<CoverLetterEvent> {
   const parsed = CoverLetterInput.safeParse(withoutNulls(input));
@@ -73,21 +75,34 @@ export async function* writeCoverLetter(services: AppServices, viewer: Viewer, i
   const parsedJob = toParsedJob(job);
   const style = await coverLetterStyle(viewer);
   const tone: Tone = parsed.data.tone ?? style.tone;
-  const sources = [...profileTexts(profile), ...jobTexts(parsedJob)];
+  const check = groundingCheck([...profileTexts(profile), ...jobTexts(parsedJob)]);
   let violations: GroundingViolation[] | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     let text = "";
+    let refused: GroundingViolation[] | null = null;
+    const sentences = sentenceSplitter();
     try {
       for await (const delta of services.ai.writeCoverLetter({ profile, job: parsedJob, ranking: items, style, tone, length, violations, signal })) {
         text += delta;
-        yield { delta, reset: false, generation: null };
+        // After a refusal the rest is still read (not shown), so the retry can name every violation.
+        if (refused) continue;
+        for (const sentence of sentences.push(delta)) {
+          const result = check(sentence);
+          if (!result.ok) {
+            refused = result.violations;
+            break;
+          }
+          yield { delta: sentence, reset: false, generation: null };
+        }
       }
     } catch (e) {
       if (e instanceof AiError) throw new AiUnavailableGqlError(`${e.message} No cover letter was saved.`);
       throw e;
     }
-    const check = checkGrounding(text, sources);
-    if (check.ok) {
+    const tail = refused ? "" : sentences.rest();
+    const whole = check(text);
+    const tailCheck = tail.trim() ? check(tail) : whole;
+    if (!refused && whole.ok && tailCheck.ok) {
       const generation = await db().generation.create({
         data: {
           userId: viewer.id,
@@ -99,15 +114,22 @@ export async function* writeCoverLetter(services: AppServices, viewer: Viewer, i
           provider: services.ai.name,
         },
       });
+      if (tail) yield { delta: tail, reset: false, generation: null };
       yield { delta: "", reset: false, generation };
       return;
     }
-    violations = check.violations;
+    violations = mergeViolations(whole.violations, refused ?? [], tailCheck.violations);
     services.logger.warn("cover letter not grounded", { violations, provider: services.ai.name });
     if (services.ai.name === "builtin") break;
     yield { delta: "", reset: true, generation: null };
   }
   throw new GroundingError("The cover letter mentioned facts that are not in your profile or the job, so it was not saved", violations ?? []);
+}
+
+function mergeViolations(...lists: GroundingViolation[][]): GroundingViolation[] {
+  const seen = new Map<string, GroundingViolation>();
+  for (const v of lists.flat()) if (!seen.has(`${v.kind}|${v.value}`)) seen.set(`${v.kind}|${v.value}`, v);
+  return [...seen.values()];
 }
 
 export async function generateCoverLetter(services: AppServices, viewer: Viewer, input: unknown): Promise<Generation> {

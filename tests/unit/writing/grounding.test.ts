@@ -66,6 +66,16 @@ const HONEST: [string, string[]][] = [
     [...profileTexts(engineer), ...jobTexts(engineerJob)],
   ],
   ["Reach me at jane.doe@example.com or +44 20 7946 0958.", ["jane.doe@example.com", "+44 20 7946 0958"]],
+  // Numbers keep their unit and role across rewordings.
+  ["Made the build 3 times faster", ["made the build 3x faster"]],
+  ["Made the build threefold faster", ["made the build 3× faster"]],
+  ["Cut costs by 40 percent", ["cut costs by 40%"]],
+  ["Managed 5 senior engineers", ["managed a team of 5 engineers"]],
+  ["Migrated 12 backend services", ["migrated 12 services"]],
+  ["Over 5 years with Python", ["5+ years of Python"]],
+  ["Earned €70,000 a year", ["EUR 70000"]],
+  ["Served 2M users", ["served 2,000,000 users"]],
+  ["Built the front end in JS", ["JavaScript"]],
 ];
 
 // Invented facts: each generated text adds exactly one thing the sources do not have.
@@ -94,6 +104,22 @@ const INVENTED: [string, string[], { kind: "number" | "organisation" | "technolo
   ["Built dashboards in Tableau", ["Built dashboards in Grafana"], { kind: "technology", value: "Tableau" }],
   ["Stored events in MongoDB", ["Stored events in PostgreSQL"], { kind: "technology", value: "MongoDB" }],
   ["Tested the app with Cypress", ["Tested the app with Jest"], { kind: "technology", value: "Cypress" }],
+  // The same value in another role grounds nothing (issue 9: a lone "3" grounded "3x faster").
+  ["Made the build 3x faster", ["Mentored 3 engineers"], { kind: "number", value: "3x" }],
+  ["Made the build three times faster", ["Mentored 3 engineers"], { kind: "number", value: "3" }],
+  ["Cut costs by 40%", ["Led 40 engineers"], { kind: "number", value: "40%" }],
+  ["Saved $2M", ["Processed 2M events a day"], { kind: "number", value: "$2M" }],
+  ["Saved €2M", ["Saved $2M"], { kind: "number", value: "€2M" }],
+  ["Hired 12 engineers", ["Migrated 12 services"], { kind: "number", value: "12" }],
+  ["Founded the team in 2000", ["Resolved 2,000 tickets"], { kind: "number", value: "2000" }],
+  ["Brings 5 years of experience", ["Mentored 5 interns"], { kind: "number", value: "5" }],
+  ["Finished 1st of 40", ["Led 1 team of 40"], { kind: "number", value: "1st" }],
+  // Technologies on word boundaries, in the lexicon's case.
+  ["Wrote services in Go", ["going forward we go live"], { kind: "technology", value: "Go" }],
+  ["Built services in Java", ["Built services in JavaScript"], { kind: "technology", value: "Java" }],
+  ["Wrote the core in Scala", ["Built a scalable core"], { kind: "technology", value: "Scala" }],
+  ["Wrote the agent in Rust", ["Earned the trust of clients"], { kind: "technology", value: "Rust" }],
+  ["Partnered with Meta", ["Managed metadata"], { kind: "organisation", value: "Meta" }],
 ];
 
 describe("checkGrounding: honest text passes", () => {
@@ -134,6 +160,7 @@ describe("profileTexts / jobTexts", () => {
   it("cover every field a letter may quote", () => {
     const sources = profileTexts(engineer);
     expect(sources).toEqual(expect.arrayContaining(["Jane Doe", "Globex Payments", "University of Leeds", "2021-03", "OpenLedger"]));
-    expect(jobTexts(engineerJob)).toEqual(expect.arrayContaining(["Staff Platform Engineer", "Acme Cloud", "5"]));
+    // Years of experience carry their unit: a bare "5" would ground any 5 (issue 9).
+    expect(jobTexts(engineerJob)).toEqual(expect.arrayContaining(["Staff Platform Engineer", "Acme Cloud", "5 years"]));
   });
 });
