@@ -304,7 +304,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(JSON.stringify(draft, null, 2));
     return;
   }
-  const { table, files, heldOutFiles, heldOut2Files, heldOut3Files } = await benchImportAccuracy();
+  const { table, files, heldOutFiles, heldOut2Files, heldOut3Files } = await benchImportRegression();
   console.log(table);
   if (argv.includes("--files")) {
     for (const f of [...files, ...heldOutFiles, ...heldOut2Files, ...heldOut3Files]) {
