@@ -200,8 +200,34 @@ function normaliseLine(raw: string): string {
     .normalize("NFKC")
     .replace(/[\u200b-\u200d\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
-    .replace(/[ \f\v]+$/g, "")
-    .replace(/^[ \f\v]+/g, "");
+    .replace(/^[ \f\v]+/, "")
+    // Anchored at the end, a plain /[ ]+$/ retries from every space of a long run: quadratic.
+    .replace(/(?<![ \f\v])[ \f\v]+$/, "");
+}
+
+/**
+ * No line of a resume is longer than this; longer input lines (a pasted paragraph, or hostile
+ * input) are cut at a space into pieces, so that every later per-line step stays linear overall.
+ */
+export const MAX_LINE_CHARS = 600;
+
+export function boundLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length <= MAX_LINE_CHARS) {
+      out.push(line);
+      continue;
+    }
+    let rest = line;
+    while (rest.length > MAX_LINE_CHARS) {
+      const space = rest.lastIndexOf(" ", MAX_LINE_CHARS);
+      const cut = space > MAX_LINE_CHARS / 2 ? space : MAX_LINE_CHARS;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    out.push(rest);
+  }
+  return out;
 }
 
 /** DOCX paragraphs whose right-aligned part was a separate run arrive glued: "Acme CorpJan 2020". */
@@ -217,7 +243,7 @@ function unglue(line: string): string {
 }
 
 function toLines(text: string, opts: ParseOptions | undefined): Line[] {
-  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines) : text.replace(/\r\n?/g, "\n").split("\n");
+  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines) : boundLines(text.replace(/\r\n?/g, "\n").split("\n"));
   const out: Line[] = [];
   let blank = false;
   let pendingMarker = false;
@@ -272,7 +298,7 @@ function positionedLines(lines: NonNullable<ParseOptions["lines"]>): (string | n
     if (lastPage !== null && l.page !== lastPage) out.push(null);
     lastPage = l.page;
     if (pages.size > 1 && seen.get(key(l))!.size > 1 && l.text.trim()) continue;
-    out.push(l.text);
+    out.push(...boundLines([l.text]));
   }
   return out;
 }
@@ -581,7 +607,8 @@ function joinWrapped(lines: Line[], paragraphMode: boolean, kind: SectionKind, p
     // A header-like line between a bullet and a dated line heads the next entry.
     const headsEntry =
       !!prev && !isHeaderLike(prev.text) && isHeaderLike(line.text) && !!lines[i + 1] && !lines[i + 1].bullet && hasAnchorDate(lines[i + 1].text);
-    const join = prev && !headsEntry && shouldJoin(prev, lastPhysical, line, ctx);
+    // A wrapped paragraph never grows past a few lines; the cap keeps joining linear on hostile input.
+    const join = prev && !headsEntry && prev.text.length + line.text.length <= MAX_LINE_CHARS * 2 && shouldJoin(prev, lastPhysical, line, ctx);
     lastPhysical = line.text.length;
     if (join) {
       // Browsers and word processors break lines at real hyphens ("De-" / "escalation"): keep it.
@@ -662,7 +689,8 @@ function shouldJoin(prev: Line, prevLength: number, line: Line, ctx: WrapContext
 
 // ───────────────────────────── contact / header ─────────────────────────────
 
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+// The lookbehind starts a match only where a run of address characters starts (else quadratic on "....").
+const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 const URL_RE =
   /\b(?:https?:\/\/[^\s|,;]+|www\.[^\s|,;]+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|twitter\.com|x\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|kaggle\.com)\/[^\s|,;]+)/i;
 const BARE_DOMAIN_RE = /^(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|me|design|co|app|xyz|tech|info|site|page|codes|ai|de|uk|fr|nl|se|pl|jp)(?:\/[^\s]*)?$/i;
