@@ -75,7 +75,7 @@ export interface ResumeDraft {
 
 export interface ParseOptions {
   /** Positioned lines from the extractor, when it has them (used to drop running headers/footers). */
-  lines?: { text: string; page: number; y?: number }[];
+  lines?: { text: string; page: number; y?: number; gapBefore?: boolean }[];
 }
 
 export interface DateRange {
@@ -295,7 +295,7 @@ function positionedLines(lines: NonNullable<ParseOptions["lines"]>): (string | n
   const out: (string | null)[] = [];
   let lastPage: number | null = null;
   for (const l of [...lines].sort((a, b) => a.page - b.page)) {
-    if (lastPage !== null && l.page !== lastPage) out.push(null);
+    if ((lastPage !== null && l.page !== lastPage) || l.gapBefore) out.push(null);
     lastPage = l.page;
     if (pages.size > 1 && seen.get(key(l))!.size > 1 && l.text.trim()) continue;
     out.push(...boundLines([l.text]));
