@@ -99,15 +99,45 @@ export function toRows(runs) {
 }
 
 /**
- * A row → cells: a gap wider than 1.2 em (a tab stop, a right-aligned date, a column gutter)
- * splits cells; a smaller visible gap is a space.
+ * x positions where text columns start: at least three runs begin there with other text to their
+ * left on the same row (a left gutter of dates or labels, a sidebar, a second column). A run that
+ * starts at such an edge opens a new cell even after a narrow gap.
  */
-export function toCells(row, rowIndex) {
+export function columnEdges(rows, em) {
+  const counts = new Map();
+  for (const row of rows) {
+    for (let i = 1; i < row.runs.length; i++) {
+      const run = row.runs[i];
+      if (run.x0 - row.runs[i - 1].x1 < 0.2 * em) continue;
+      const key = Math.round(run.x0 / 2);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].filter(([, n]) => n >= 3).map(([k]) => k * 2);
+}
+
+/** The body text size: the size most characters are set in. */
+export function bodySize(runs) {
+  const bySize = new Map();
+  for (const r of runs) bySize.set(Math.round(r.size), (bySize.get(Math.round(r.size)) ?? 0) + r.text.length);
+  let best = 10;
+  let most = -1;
+  for (const [size, n] of bySize) if (n > most) [best, most] = [size, n];
+  return best;
+}
+
+/**
+ * A row → cells: a gap wider than 1.2 em (of the body size: big headings are letter-spaced) splits
+ * cells (a tab stop, a right-aligned date, a column gutter), and so does any visible gap at a column
+ * edge; a smaller gap is a space.
+ */
+export function toCells(row, rowIndex, em = row.size, edges = []) {
   const cells = [];
   let cell = null;
   for (const run of row.runs) {
     const gap = cell ? run.x0 - cell.x1 : 0;
-    if (!cell || gap > 1.2 * Math.max(run.size, cell.size)) {
+    const atEdge = cell && gap > 0.2 * em && edges.some((e) => Math.abs(e - run.x0) <= 2);
+    if (!cell || atEdge || gap > 1.2 * Math.min(em, Math.max(run.size, cell.size))) {
       cell = { text: run.text, x0: run.x0, x1: run.x1, y: row.y, size: run.size, font: run.font, row: rowIndex };
       cells.push(cell);
       continue;
@@ -212,35 +242,60 @@ export function readingOrder(cells, depth = 0) {
   return [...cells].sort((p, q) => p.row - q.row || p.x0 - q.x0);
 }
 
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?|spring|summer|fall|autumn|winter";
+const YEARISH = "(?:19|20)\\d{2}|present|current|now|today";
+const DATE_FRAGMENT_RE = new RegExp(`^(?:(?:${MONTH})\\s*,?\\s*)?(?:(?:0?[1-9]|1[0-2])/)?(?:${YEARISH})?\\s*(?:[-–—]|to)?\\s*(?:(?:${MONTH})\\s*,?\\s*)?(?:(?:0?[1-9]|1[0-2])/)?(?:${YEARISH})?$`, "i");
+const COMPLETE_RANGE_RE = new RegExp(`(?:${YEARISH}).*?(?:[-–—]|\\bto\\b).*?(?:${YEARISH})\\s*\\.?$|^(?:(?:${MONTH})\\s*,?\\s*)?(?:19|20)\\d{2}$`, "i");
+
 /**
- * Ordered cells → lines. Cells of one row that follow each other are one line, joined by a tab;
- * a section label in a left gutter ("EXPERIENCE   Staff Engineer …") is put on a line of its own.
+ * Ordered cells → lines. Cells of one row that follow each other are one line, joined by a tab.
+ * In a left gutter (cells that end before the main text's edge), a section label ("EXPERIENCE
+ * Staff Engineer …") is put on a line of its own, and a date broken over two or three rows
+ * ("October" / "2014–Present") is put back together on the row where its entry starts.
  */
-export function toLines(ordered, pageWidth) {
+export function toLines(ordered, pageWidth, edges = []) {
   const lines = [];
   let line = null;
   for (const cell of ordered) {
     if (line && line.row === cell.row && cell.x0 >= line.x1) {
+      const first = line.cells[0];
       const gutterLabel =
-        line.cells === 1 && line.x1 < 0.3 * pageWidth && isLabel(line) && /\p{Lu}/u.test(line.text) && line.text === line.text.toUpperCase() && /\p{L}{3}/u.test(line.text);
+        line.cells.length === 1 && first.x1 < 0.3 * pageWidth && isLabel(first) && first.text === first.text.toUpperCase() && /\p{L}{3}/u.test(first.text);
       if (!gutterLabel) {
-        line.text += `\t${cell.text}`;
+        line.cells.push(cell);
         line.x1 = cell.x1;
-        line.cells++;
         continue;
       }
     }
-    line = { text: cell.text, x0: cell.x0, x1: cell.x1, y: cell.y, size: cell.size, font: cell.font, row: cell.row, cells: 1 };
+    line = { cells: [cell], x1: cell.x1, row: cell.row };
     lines.push(line);
   }
-  return lines;
+  const edge = Math.min(...edges.filter((e) => e < 0.45 * pageWidth), Infinity);
+  const gutterDate = (l) => l && l.cells.length >= 1 && l.cells[0].x1 < edge && DATE_FRAGMENT_RE.test(l.cells[0].text.trim()) && /\w/.test(l.cells[0].text);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!gutterDate(l) || l.cells.length < 2 || COMPLETE_RANGE_RE.test(l.cells[0].text.trim())) continue;
+    for (let k = 1; k <= 2; k++) {
+      const next = lines[i + k];
+      if (!next || next.row !== l.row + k || !gutterDate(next)) break;
+      l.cells[0] = { ...l.cells[0], text: `${l.cells[0].text} ${next.cells[0].text}` };
+      next.cells.shift();
+      if (COMPLETE_RANGE_RE.test(l.cells[0].text.trim())) break;
+    }
+  }
+  return lines
+    .filter((l) => l.cells.length)
+    .map((l) => ({ ...l.cells[0], text: l.cells.map((c) => c.text).join("\t"), x1: l.x1, cells: l.cells.length }));
 }
 
 /** One page → ordered lines (with paragraph gaps marked) in top-down coordinates. */
 export function readPage(items, pageWidth, pageHeight) {
-  const rows = toRows(toRuns(items, pageHeight));
-  const cells = rows.flatMap((row, i) => toCells(row, i));
-  const lines = toLines(readingOrder(cells), pageWidth);
+  const runs = toRuns(items, pageHeight);
+  const rows = toRows(runs);
+  const em = bodySize(runs);
+  const edges = columnEdges(rows, em);
+  const cells = rows.flatMap((row, i) => toCells(row, i, em, edges));
+  const lines = toLines(readingOrder(cells), pageWidth, edges);
   const pitches = [];
   for (let i = 1; i < lines.length; i++) {
     const drop = lines[i].y - lines[i - 1].y;
