@@ -198,6 +198,9 @@ const PRESENT_WORD_RE = /\b(Present|Current|Now|Today)(?=[A-Z][a-z])/g;
 function normaliseLine(raw: string): string {
   return raw
     .normalize("NFKC")
+    // Leaders between fields ("Salsify ------ Boston MA", "Acme ........ 2019"): plain-text and
+    // dotted-leader layouts; a cell break, like a tab.
+    .replace(/\s*(?:[-_.·…]\s?){4,}\s*/g, (m, offset: number, whole: string) => (offset === 0 || offset + m.length === whole.length ? "" : "\t"))
     .replace(/[\u200b-\u200d\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
     .replace(/^[ \f\v]+/, "")
@@ -729,6 +732,9 @@ function looksLikeLocation(s: string): boolean {
   if (/\d{3,}/.test(t) && !/\b\d{4,5}\b/.test(t)) return false;
   const parts = t.split(/\s*,\s*/).filter(Boolean);
   if (COUNTRIES.has(t.toLowerCase())) return true;
+  // "Boston MA", "Ann Arbor MI": a US city and state code without the comma (plain-text layouts).
+  const cityState = /^([\p{Lu}][\p{L}.'’ -]{1,30})\s+([A-Z]{2})$/u.exec(t);
+  if (cityState && US_STATES.has(cityState[2]) && words(cityState[1]).length <= 3) return true;
   if (parts.length < 2 || parts.length > 3) return false;
   if (!parts.every((p) => /^[\p{Lu}\d][\p{L}\d .'’-]*$/u.test(p) && words(p).length <= 4)) return false;
   const isRegion = (p: string) => US_STATES.has(p) || COUNTRIES.has(p.toLowerCase());
@@ -914,11 +920,17 @@ function guessRoles(segments: Segment[]): RoleGuess {
       if (loc.location) guess.location ??= loc.location;
       continue;
     }
-    const loc = splitTrailingLocation(seg.text);
+    // moderncv-style headers end with a period ("Title, Company, City, ST."); not part of the last field.
+    const loc = splitTrailingLocation(/,/.test(seg.text) ? seg.text.replace(/(?<=\p{L}{2,})\.$/u, "") : seg.text);
     if (loc.location) guess.location ??= loc.location;
     const rest = loc.rest;
     const comma = /^(.+?),\s+(.+)$/.exec(rest);
-    if (comma && titleScore(comma[1]) > 0 && titleScore(comma[2]) === 0) {
+    if (comma && titleScore(comma[1]) === 0 && companyScore(comma[1]) === 0 && companyScore(comma[2]) > 0 && titleScore(comma[2]) === 0) {
+      // "Data Indexer, Institute for Health Metrics": an organisation cue decides when the title word is unknown.
+      candidates.push({ ...seg, text: comma[1], whole: rest }, { ...seg, text: comma[2], index: seg.index + 0.5 });
+      guess.title ??= candidates[candidates.length - 2];
+      guess.company ??= candidates[candidates.length - 1];
+    } else if (comma && titleScore(comma[1]) > 0 && titleScore(comma[2]) === 0) {
       candidates.push({ ...seg, text: comma[1], whole: rest }, { ...seg, text: comma[2], index: seg.index + 0.5 });
     } else if (comma && titleScore(comma[2]) > 0 && titleScore(comma[1]) === 0 && companyScore(comma[2]) === 0) {
       candidates.push({ ...seg, text: comma[1] }, { ...seg, text: comma[2], index: seg.index + 0.5 });
@@ -1005,7 +1017,9 @@ function anchorDate(text: string): DateHit | null {
   const residual = `${before} ${after}`
     .replace(/[|•·,()–—\t]/g, " ")
     .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ")
-    .trim();
+    .trim()
+    // moderncv-style entries end the header with a period ("Title, Company, City.").
+    .replace(/(?<=\p{L}{2,})\.$/u, "");
   // A date set off at the right margin marks an entry even after a long "Degree in Subject, School" line.
   const rightAligned = !after.trim() && /(?:\t|\s{2,})$/.test(before);
   if (residual && (!isHeaderLike(residual) || words(residual).length > (labelled || rightAligned ? 16 : 10))) return null;

@@ -113,7 +113,13 @@ export function columnEdges(rows, em) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  return [...counts].filter(([, n]) => n >= 3).map(([k]) => k * 2);
+  // A real column start is crossed by few runs; in justified or monospaced paragraphs word starts
+  // line up by chance but other rows' words run across them.
+  const runs = rows.flatMap((r) => r.runs);
+  return [...counts]
+    .filter(([, n]) => n >= 3)
+    .map(([k]) => k * 2)
+    .filter((e) => runs.filter((r) => r.x0 < e - 2 && r.x1 > e + 2).length <= (counts.get(e / 2) ?? 0) / 2);
 }
 
 /** The body text size: the size most characters are set in. */
