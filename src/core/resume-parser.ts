@@ -297,7 +297,7 @@ function positionedLines(lines: NonNullable<ParseOptions["lines"]>): (string | n
   }
   const out: (string | null)[] = [];
   let lastPage: number | null = null;
-  for (const l of [...lines].sort((a, b) => a.page - b.page)) {
+  for (const l of lines) {
     if ((lastPage !== null && l.page !== lastPage) || l.gapBefore) out.push(null);
     lastPage = l.page;
     if (pages.size > 1 && seen.get(key(l))!.size > 1 && l.text.trim()) continue;
@@ -925,7 +925,8 @@ function guessRoles(segments: Segment[]): RoleGuess {
     if (loc.location) guess.location ??= loc.location;
     const rest = loc.rest;
     const comma = /^(.+?),\s+(.+)$/.exec(rest);
-    if (comma && titleScore(comma[1]) === 0 && companyScore(comma[1]) === 0 && companyScore(comma[2]) > 0 && titleScore(comma[2]) === 0) {
+    // (Two words at least: "Smith, Jones & Partners" is one firm's name.)
+    if (comma && words(comma[1]).length >= 2 && titleScore(comma[1]) === 0 && companyScore(comma[1]) === 0 && companyScore(comma[2]) > 0 && titleScore(comma[2]) === 0) {
       // "Data Indexer, Institute for Health Metrics": an organisation cue decides when the title word is unknown.
       candidates.push({ ...seg, text: comma[1], whole: rest }, { ...seg, text: comma[2], index: seg.index + 0.5 });
       guess.title ??= candidates[candidates.length - 2];

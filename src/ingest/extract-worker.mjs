@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { parentPort } from "node:worker_threads";
 import yauzl from "yauzl";
-import { dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
+import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
 
 const MESSAGES = {
   PDF_ENCRYPTED:
@@ -66,7 +66,7 @@ async function extractPdf(bytes) {
       page.cleanup();
     }
     const kept = dropRunningLines(pages);
-    const lines = kept.flatMap((p) => p.lines.map((l) => ({ text: l.text, page: p.number, y: l.y, x: l.x, size: l.size, gapBefore: l.gapBefore })));
+    const lines = documentLines(kept).map((l) => ({ text: l.text, page: l.page, y: l.y, x: l.x, size: l.size, gapBefore: l.gapBefore }));
     return { ok: true, text: linesToText(kept), pages: doc.numPages, lines };
   } catch (error) {
     if (error?.name === "PasswordException") return { ok: false, reason: "ENCRYPTED", message: MESSAGES.PDF_ENCRYPTED };

@@ -226,11 +226,26 @@ function bounds(cells) {
  * the widest), recursively; a region with neither is read row by row. Depth is bounded by the
  * number of cells, and each level is O(n log n).
  */
-export function readingOrder(cells, depth = 0) {
+export function readingOrder(cells, depth = 0, pageHeight = Infinity) {
+  if (!cells.length) return [];
   if (cells.length <= 1 || depth > 40) return [...cells].sort((p, q) => p.row - q.row || p.x0 - q.x0);
   const region = bounds(cells);
   const cols = columnCut(cells, region);
-  if (cols) return [...readingOrder(cols.left, depth + 1), ...readingOrder(cols.right, depth + 1)];
+  if (cols) {
+    const width = (cs) => bounds(cs).x1 - bounds(cs).x0;
+    const narrowRight = width(cols.right) < 0.8 * width(cols.left);
+    const narrowLeft = width(cols.left) < 0.8 * width(cols.right);
+    const height = Math.max(...cells.map(bottom)) - Math.min(...cells.map(top));
+    if ((narrowLeft || narrowRight) && height > 0.4 * pageHeight) {
+      // A sidebar beside the main column: the main column's sections run on into the next page
+      // without repeating their heading, so sidebar cells are marked and read after the main flow
+      // of the whole document (linesToText).
+      const [side, main] = narrowRight ? [cols.right, cols.left] : [cols.left, cols.right];
+      for (const c of side) c.side = true;
+      return [...readingOrder(main, depth + 1), ...readingOrder(side, depth + 1)];
+    }
+    return [...readingOrder(cols.left, depth + 1, pageHeight), ...readingOrder(cols.right, depth + 1, pageHeight)];
+  }
   const em = median(cells.map((c) => c.size));
   const gaps = horizontalGaps(cells, 0.35 * em);
   if (gaps.length) {
@@ -291,7 +306,7 @@ export function toLines(ordered, pageWidth, edges = []) {
   }
   return lines
     .filter((l) => l.cells.length)
-    .map((l) => ({ ...l.cells[0], text: l.cells.map((c) => c.text).join("\t"), x1: l.x1, cells: l.cells.length }));
+    .map((l) => ({ ...l.cells[0], text: l.cells.map((c) => c.text).join("\t"), x1: l.x1, cells: l.cells.length, side: !!l.cells[0].side }));
 }
 
 /** One page → ordered lines (with paragraph gaps marked) in top-down coordinates. */
@@ -301,7 +316,7 @@ export function readPage(items, pageWidth, pageHeight) {
   const em = bodySize(runs);
   const edges = columnEdges(rows, em);
   const cells = rows.flatMap((row, i) => toCells(row, i, em, edges));
-  const lines = toLines(readingOrder(cells), pageWidth, edges);
+  const lines = toLines(readingOrder(cells, 0, pageHeight), pageWidth, edges);
   const pitches = [];
   for (let i = 1; i < lines.length; i++) {
     const drop = lines[i].y - lines[i - 1].y;
@@ -312,7 +327,7 @@ export function readPage(items, pageWidth, pageHeight) {
     const drop = i ? lines[i].y - lines[i - 1].y : 0;
     lines[i].gapBefore = i > 0 && (drop > pitch * 1.45 || drop < -lines[i].size);
   }
-  return lines.map(({ text, x0, y, size, font, gapBefore }) => ({ text, x: round(x0), y: round(y), size: round(size), font, gapBefore }));
+  return lines.map(({ text, x0, y, size, font, gapBefore, side }) => ({ text, x: round(x0), y: round(y), size: round(size), font, gapBefore, side }));
 }
 
 const round = (n) => Math.round(n * 10) / 10;
@@ -338,7 +353,31 @@ export function dropRunningLines(pages) {
 
 /** Lines of all pages → text: a blank line at paragraph gaps and between pages. */
 export function linesToText(pages) {
-  return pages
-    .map((p) => p.lines.map((l, i) => (i > 0 && l.gapBefore ? `\n${l.text}` : l.text)).join("\n"))
-    .join("\n\n");
+  return documentLines(pages)
+    .map((l, i) => (i > 0 && l.gapBefore ? `\n${l.text}` : l.text))
+    .join("\n");
+}
+
+/**
+ * All pages' lines in reading order: the main flow page after page, then the sidebars. A page
+ * change and the start of a sidebar count as paragraph gaps.
+ */
+export function documentLines(pages) {
+  const main = [];
+  const side = [];
+  for (const p of pages) {
+    let first = true;
+    let firstSide = true;
+    for (const l of p.lines) {
+      const line = { ...l, page: p.number };
+      if (l.side) {
+        side.push(firstSide ? { ...line, gapBefore: true } : line);
+        firstSide = false;
+      } else {
+        main.push(first ? { ...line, gapBefore: true } : line);
+        first = false;
+      }
+    }
+  }
+  return [...main, ...side];
 }
