@@ -12,10 +12,13 @@
 
 import { canonicalSkill, findSkills, skillCategory } from "./lexicon.ts";
 import type { PartialDate, SkillGroups } from "./types.ts";
+import { headingKey, kindOfKey, type SectionKind as HeadingKind } from "./resume/headings.ts";
 
 // ───────────────────────────── public shapes ─────────────────────────────
 
 export interface DraftExperience {
+  /** The section the role was listed under when it is not the main experience section ("Volunteer", "Leadership"). */
+  section?: string;
   title?: string;
   company?: string;
   location?: string;
@@ -315,54 +318,7 @@ function isParagraphMode(lines: Line[]): boolean {
 
 // ───────────────────────────── vocabulary ─────────────────────────────
 
-type SectionKind = "header" | "summary" | "experience" | "education" | "skills" | "projects" | "certifications" | "languages" | "other";
-
-const HEADINGS: Record<Exclude<SectionKind, "header">, string[]> = {
-  experience: [
-    "experience", "work experience", "professional experience", "employment", "employment history", "work history",
-    "career history", "relevant experience", "professional background", "career", "work", "experience highlights",
-    "teaching experience", "clinical experience", "industry experience", "research experience", "positions held",
-    "professional history", "work and experience", "previous experience", "selected experience", "appointments",
-    "employment record", "work record", "career record", "placements", "internships",
-  ],
-  education: [
-    "education", "education and training", "education and qualifications", "academic background", "academic qualifications",
-    "qualifications and education", "education history", "academic history", "studies", "academics", "training and education",
-    "qualifications", "degrees",
-  ],
-  skills: [
-    "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "skills and abilities",
-    "technologies", "tech stack", "expertise", "areas of expertise", "skills summary", "tools and technologies", "soft skills",
-    "skills and tools", "skills and technologies", "technical proficiencies", "proficiencies", "technical expertise",
-    "key competencies", "professional skills", "skill set", "skillset", "tools", "strengths", "key strengths", "core strengths",
-    "toolkit", "toolbox", "capabilities",
-  ],
-  projects: [
-    "projects", "side projects", "personal projects", "selected projects", "key projects", "open source", "open source projects",
-    "portfolio", "academic projects", "notable projects", "project experience", "open source contributions",
-  ],
-  summary: [
-    "summary", "professional summary", "profile", "professional profile", "about", "about me", "objective", "career objective",
-    "personal statement", "overview", "executive summary", "summary of qualifications", "career summary", "personal profile", "bio",
-  ],
-  certifications: [
-    "certifications", "certificates", "licenses", "licences", "licenses and certifications", "licences and certifications",
-    "certifications and licenses", "credentials", "certification", "professional certifications", "accreditations",
-    "licensure", "registration", "registrations", "professional registration",
-  ],
-  languages: ["languages", "spoken languages", "language skills", "language", "foreign languages"],
-  other: [
-    "awards", "honors", "honours", "awards and honors", "awards and honours", "honors and awards", "publications", "volunteer",
-    "volunteering", "volunteer experience", "interests", "hobbies", "hobbies and interests", "references", "activities",
-    "extracurricular activities", "achievements", "memberships", "affiliations", "professional affiliations", "courses",
-    "conferences", "talks", "patents", "leadership", "additional information", "personal details", "contact", "contact details",
-    "contact information", "training", "presentations", "research", "teaching", "military service", "volunteer history",
-  ],
-};
-
-const HEADING_INDEX = new Map<string, Exclude<SectionKind, "header">>(
-  Object.entries(HEADINGS).flatMap(([kind, names]) => names.map((n) => [n, kind as Exclude<SectionKind, "header">])),
-);
+type SectionKind = "header" | HeadingKind;
 
 const TITLE_WORDS = new Set(
   (
@@ -476,34 +432,6 @@ function endsSentence(s: string): boolean {
  * Headings outside the list still name their section by their last word ("Kitchen Experience",
  * "Employment Record", "Culinary Skills", "Registration & Licensure"): the head noun decides.
  */
-const HEADING_HEADS: [RegExp, Exclude<SectionKind, "header">][] = [
-  [/\b(?:experience|employment|appointments|placements|internships|(?:employment|work|career|job|professional|occupational|service) (?:history|record))$/, "experience"],
-  [/\b(?:skills|competencies|competences|expertise|proficiencies|toolkit|toolbox|capabilities|technologies)$/, "skills"],
-  [/\b(?:certifications?|certificates|licen[cs]es|licensure|registrations?|accreditations|credentials)$/, "certifications"],
-  [/\b(?:education|qualifications|degrees)$/, "education"],
-  [/\bprojects$/, "projects"],
-  [/\b(?:summary|profile|objective)$/, "summary"],
-  [/\b(?:awards|honou?rs|publications|interests|hobbies|memberships|affiliations|activities|references|volunteering|achievements|courses)$/, "other"],
-];
-
-const COMPACT_HEADINGS = new Map([...HEADING_INDEX].map(([name, kind]) => [name.replace(/ /g, ""), kind]));
-
-function headingKey(s: string): string {
-  return s
-    .replace(/^[#=*_\-–—\s]+|[#=*_\-–—:\s]+$/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^\p{L}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-function kindOfKey(key: string, byHead: boolean): Exclude<SectionKind, "header"> | null {
-  const exact = HEADING_INDEX.get(key) ?? COMPACT_HEADINGS.get(key.replace(/ /g, ""));
-  if (exact || !byHead) return exact ?? null;
-  return HEADING_HEADS.find(([re]) => re.test(key))?.[1] ?? null;
-}
-
 function headingKind(line: Line): Exclude<SectionKind, "header"> | null {
   if (line.bullet) return null;
   const raw = line.text.trim();
@@ -551,7 +479,9 @@ function splitSections(lines: Line[]): Section[] {
       sections.push(current);
       continue;
     }
-    const inline = current.kind !== "skills" ? inlineHeading(line) : null;
+    // "Tech Stack: Ruby, Rails" inside a role lists that role's technologies; it does not open a skills section.
+    const techLine = (current.kind === "experience" || current.kind === "projects" || current.kind === "activities") && TECH_LINE_RE.test(line.text.trim());
+    const inline = current.kind !== "skills" && !techLine ? inlineHeading(line) : null;
     if (inline) {
       current = { kind: inline.kind, heading: line.text.split(":")[0].trim(), lines: [{ ...line, text: inline.rest }] };
       sections.push(current);
@@ -888,6 +818,8 @@ interface RoleGuess {
   confident: boolean;
   /** Candidates left when vocabulary could not decide. */
   open: Segment[];
+  /** The company came from a "Title at Company" phrase. */
+  delimited?: boolean;
 }
 
 function guessRoles(segments: Segment[]): RoleGuess {
@@ -914,6 +846,7 @@ function guessRoles(segments: Segment[]): RoleGuess {
     }
     const at = /^(.+?)\s+(?:at|@)\s+(.+)$/i.exec(seg.text);
     if (at && titleScore(at[1]) > 0) {
+      guess.delimited = true;
       guess.title = { ...seg, text: at[1].trim() };
       const loc = splitTrailingLocation(at[2].trim());
       guess.company = { ...seg, text: loc.rest, index: seg.index + 0.5 };
@@ -1231,9 +1164,12 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
     if (exp.title) fields.push({ path: `experiences[${i}].title`, confidence: titleConf });
     if (exp.company) fields.push({ path: `experiences[${i}].company`, confidence: companyConf });
     else warnings.push(`Experience ${i + 1}${exp.title ? ` (${exp.title})` : ""}: could not find the company.`);
+
     if (exp.location) fields.push({ path: `experiences[${i}].location`, confidence: 0.8 });
     if (bullets.length) fields.push({ path: `experiences[${i}].bullets`, confidence: entry.body.some((l) => l.bullet) ? 0.85 : 0.7 });
-    result.push(dropUndefined(exp));
+    const kept = dropUndefined(exp);
+    if (guess.delimited) DELIMITED.add(kept);
+    result.push(kept);
   });
   splitTrailingTowns(result);
   splitGluedTowns(result);
@@ -1297,7 +1233,13 @@ function preferSlottedCompany(guess: RoleGuess, layout: Map<string, "title" | "c
  * every company in the section ends in the same glued capitalised word(s) and none has a location yet:
  * one camel-case name ("PayPal", "McKinsey") on its own is a name, not a glue.
  */
+/** Companies read from an explicit "Title at Company" phrase: never glued to a town. */
+const DELIMITED = new WeakSet<DraftExperience>();
+
 function splitGluedTowns(exps: DraftExperience[]): void {
+  // A CamelCase brand ("Title at BoochTek (2007 - present)") is delimited by its phrase; only
+  // free-standing company cells can have lost the tab before a town.
+  if (exps.some((e) => DELIMITED.has(e))) return;
   const named = exps.filter((e) => e.company);
   if (named.length < 2 || new Set(named.map((e) => e.company)).size < 2 || named.some((e) => e.location)) return;
   const parts = named.map((e) => /^(.*[\p{Ll}\p{Lu}\p{N}])(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})$/u.exec(e.company!));
@@ -1738,8 +1680,11 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
       case "summary":
         summaries.push(section.lines.map((l) => l.text.trim()).join(" "));
         break;
+      case "activities":
       case "experience": {
         const parsed = parseExperiences(section.lines);
+        // Volunteer, leadership, research and campus roles are experiences too, marked with their section.
+        if (section.kind === "activities") for (const e of parsed.value) e.section = section.heading.replace(/:$/, "").trim();
         offsetPaths(parsed.fields, "experiences", profile.experiences.length);
         profile.experiences.push(...parsed.value);
         fields.push(...parsed.fields);
