@@ -21,3 +21,4 @@ export function readPage(items: PdfTextItem[], pageWidth: number, pageHeight: nu
 export function dropRunningLines(pages: LayoutPage[]): LayoutPage[];
 export function linesToText(pages: LayoutPage[]): string;
 export function documentLines(pages: LayoutPage[]): (LayoutLine & { page: number; side?: boolean })[];
+export function isSectionHeading(text: string): boolean;

@@ -10,6 +10,19 @@
 //         → lines { text (cells joined by a tab), y, x, size, font } and paragraph breaks.
 // Repeated page headers/footers are removed across pages by dropRunningLines().
 
+import { createRequire } from "node:module";
+
+// The section-heading vocabulary the parser uses (core/resume/headings.ts reads the same file).
+const headings = createRequire(import.meta.url)("../core/data/section-headings.json");
+const HEADING_NAMES = new Set(Object.values(headings.names).flat());
+const HEADING_HEADS = headings.heads.map((h) => new RegExp(h.pattern));
+const headingKey = (s) => s.toLowerCase().replace(/&/g, " and ").replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
+/** A known section heading ("EXPERIENCE", "Work History"), as the parser would read it. */
+export const isSectionHeading = (text) => {
+  const key = headingKey(text);
+  return HEADING_NAMES.has(key) || HEADING_NAMES.has(key.replace(/ /g, "")) || (key.split(" ").length <= 4 && HEADING_HEADS.some((re) => re.test(key)));
+};
+
 /** Symbol / Wingdings bullets live in the private-use area (U+F0B7 is Symbol's "•"). */
 const PUA_BULLETS = new Set([0xf0b7, 0xf0a7, 0xf076, 0xf0d8, 0xf0fc, 0xf0a8, 0xf06e, 0xf0e8, 0xf0d7, 0xf0be, 0xf02d, 0xf0b2, 0xf09f, 0xf0a1, 0xf075, 0xf06c]);
 const BULLET_CHARS = "•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤";
@@ -280,8 +293,7 @@ export function toLines(ordered, pageWidth, edges = []) {
   for (const cell of ordered) {
     if (line && line.row === cell.row && cell.x0 >= line.x1) {
       const first = line.cells[0];
-      const gutterLabel =
-        line.cells.length === 1 && first.x1 < 0.3 * pageWidth && isLabel(first) && first.text === first.text.toUpperCase() && /\p{L}{3}/u.test(first.text);
+      const gutterLabel = line.cells.length === 1 && first.x1 < 0.3 * pageWidth && isSectionHeading(first.text);
       if (!gutterLabel) {
         line.cells.push(cell);
         line.x1 = cell.x1;
