@@ -13,6 +13,7 @@
 import { canonicalSkill, findSkills, skillCategory } from "./lexicon.ts";
 import type { PartialDate, SkillGroups } from "./types.ts";
 import { headingKey, kindOfKey, type SectionKind as HeadingKind } from "./resume/headings.ts";
+import { COMPANY_RE, STRONG_COMPANY_RE, TITLE_LEADS, TITLE_TAILS, TITLE_WORDS } from "./resume/vocabulary.ts";
 
 // ───────────────────────────── public shapes ─────────────────────────────
 
@@ -319,36 +320,6 @@ function isParagraphMode(lines: Line[]): boolean {
 // ───────────────────────────── vocabulary ─────────────────────────────
 
 type SectionKind = "header" | HeadingKind;
-
-const TITLE_WORDS = new Set(
-  (
-    "engineer engineering developer programmer architect manager management director head lead leader chief officer president vp " +
-    "analyst scientist researcher designer consultant specialist coordinator administrator assistant associate intern internship " +
-    "trainee apprentice technician nurse teacher lecturer professor tutor instructor accountant auditor controller writer editor " +
-    "journalist marketer strategist representative agent advisor adviser executive owner founder co-founder cofounder clerk cashier " +
-    "supervisor foreman operator pharmacist physician doctor therapist counselor counsellor paralegal attorney lawyer solicitor " +
-    "recruiter planner producer artist photographer chef cook driver mechanic electrician sre devops qa tester fellow postdoc " +
-    "student volunteer staff principal senior junior sr jr secretary receptionist buyer merchandiser evangelist surveyor economist " +
-    "statistician librarian pilot partner member contractor freelancer freelance bookkeeper coach trainer worker barista " +
-    "waiter server bartender housekeeper caregiver aide paramedic dentist hygienist veterinarian midwife psychologist " +
-    "administrator admin support sales marketing product owner scrum master ux ui physiotherapist radiographer optometrist dietitian dietician sonographer adjuster underwriter actuary estimator inspector carpenter plumber welder machinist baker butcher stylist hairdresser realtor broker teller dispatcher courier porter attendant nanny carer cleaner janitor landscaper gardener translator interpreter copywriter illustrator animator curator archivist chemist biologist physicist geologist ecologist epidemiologist surgeon anaesthetist anesthetist radiologist technologist phlebotomist optician orthodontist podiatrist chiropractor audiologist clinician practitioner registrar"
-  ).split(" "),
-);
-/** Words that end a job title rather than start one ("Product Designer" vs "Product Inc"). */
-const TITLE_TAILS = new Set(
-  (
-    "engineer developer programmer architect manager director head lead officer president analyst scientist researcher designer " +
-    "consultant specialist coordinator administrator assistant associate intern trainee apprentice technician nurse teacher " +
-    "lecturer professor tutor instructor accountant auditor controller writer editor journalist marketer strategist representative " +
-    "agent advisor adviser executive owner founder clerk cashier supervisor operator pharmacist physician doctor therapist " +
-    "counselor counsellor paralegal attorney lawyer recruiter planner producer artist chef driver mechanic electrician tester " +
-    "fellow secretary receptionist buyer coach trainer worker partner contractor freelancer bookkeeper aide paramedic psychologist physiotherapist radiographer optometrist dietitian dietician sonographer adjuster underwriter actuary estimator inspector carpenter plumber welder machinist baker butcher stylist hairdresser realtor broker teller dispatcher courier porter attendant nanny carer cleaner janitor landscaper gardener translator interpreter copywriter illustrator animator curator archivist chemist biologist physicist geologist ecologist epidemiologist surgeon anaesthetist anesthetist radiologist technologist phlebotomist optician orthodontist podiatrist chiropractor audiologist clinician practitioner registrar"
-  ).split(" "),
-);
-const TITLE_LEADS = /^(?:Senior|Junior|Lead|Head|Chief|Staff|Principal|Associate|Assistant|Sr\.?|Jr\.?|Deputy|Vice|Interim|Acting|Managing|Executive|Founding)\b/;
-
-const COMPANY_RE =
-  /\b(?:inc|llc|llp|ltd|limited|gmbh|ag|corp|corporation|co|company|plc|sa|s\.a|sas|sarl|bv|b\.v|nv|ab|oy|as|a\/s|kg|pty|pvt|group|holdings|bank|labs?|technologies|technology|systems|solutions|software|consulting|consultants|partners|associates|ventures|capital|studios?|agency|media|networks|hospital|clinic|medical center|medical centre|health|healthcare|university|college|school|academy|institute|foundation|trust|council|ministry|department|government|services|industries|international|global|enterprises|motors|airlines|pharmaceuticals|insurance|foods|energy|retail|stores|bakery|restaurant|hotel|cafe)\b\.?/i;
 
 const EMPLOYMENT_TYPE_RE = /^\(?(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|internship|temporary|temp|permanent|seasonal|self[- ]employed|remote|hybrid|on[- ]?site)\)?$/i;
 
@@ -785,14 +756,19 @@ function splitSegments(text: string): string[] {
 function titleScore(s: string): number {
   const ws = words(s).map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
   let score = ws.filter((w) => TITLE_WORDS.has(w)).length;
-  if (ws.length && TITLE_TAILS.has(ws[ws.length - 1])) score += 1;
+  // The head noun ends the title; a specialty in brackets may follow it ("Software Engineer (Frontend)").
+  const head = words(s.replace(/\s*\([^)]*\)\s*$/, "")).map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
+  if (head.length && TITLE_TAILS.has(head[head.length - 1])) score += 1;
   if (TITLE_LEADS.test(s)) score += 0.5;
   if (/^(?:head|director|vp|vice president|chief|manager) of\b/i.test(s)) score += 1;
   return score;
 }
 
 function companyScore(s: string): number {
-  let score = COMPANY_RE.test(s) ? 1.5 : 0;
+  // A generic cue ("Software", "Health") inside a phrase that ends in a title noun is part of the title.
+  const head = words(s.replace(/\s*\([^)]*\)\s*$/, "")).map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
+  const endsInTitle = head.length > 1 && TITLE_TAILS.has(head[head.length - 1]);
+  let score = STRONG_COMPANY_RE.test(s) || (!endsInTitle && COMPANY_RE.test(s)) ? 1.5 : 0;
   if (/^[A-Z0-9&]{2,6}$/.test(s.trim())) score += 0.5;
   if (/&/.test(s) && !/\bR&D\b/.test(s)) score += 0.3;
   return score;
