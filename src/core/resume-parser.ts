@@ -110,7 +110,8 @@ const MONTH_PAIR_RE = new RegExp(`(${MONTH_SRC})${SEP_SRC}(${MONTH_SRC})\\s+(${Y
 const SINCE_RE = new RegExp(`\\b(?:since|from|starting)\\s+(${DATE_SRC})(?![\\w])`, "i");
 const SINGLE_RE = new RegExp(`(?:\\b(?:expected|graduated|graduation|completed|class of)\\s*:?\\s*)?(${DATE_SRC})(?![\\w])`, "i");
 // Longest unit first and a word end: "mos?" alone would eat the "mo" of "months" and leave "nths)".
-const DURATION_RE = /\(?\b\d+\s*(?:years?|yrs?|months?|mos?)\b(?:,?\s+\d+\s*(?:months?|mos?)\b)?\)?/gi;
+// "3 years", "4.5 years experience", "(1 yr 2 mos)": a duration printed after the dates (JSON Resume themes, ODT templates).
+const DURATION_RE = /\(?\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|mos?)\b(?:,?\s+\d+\s*(?:months?|mos?)\b)?(?:\s+(?:of\s+)?experience\b)?\)?/gi;
 
 /** Parses one date as written ("Jan 2020", "01/2020", "2020-01", "2019") to a partial ISO date. */
 export function parseDate(raw: string): PartialDate | null {
@@ -335,6 +336,10 @@ const COUNTRIES = new Set(
     .split(" ")
     .concat(["united states", "united kingdom", "new zealand", "south africa", "hong kong", "sri lanka", "czech republic", "saudi arabia", "south korea", "northern ireland", "united arab emirates", "the netherlands"]),
 );
+/** US states, Canadian provinces and Australian states by name: "Greenville, South Carolina". */
+const REGION_NAMES = new Set(
+  "alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,new mexico,new york,north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,south carolina,south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin,wyoming,district of columbia,ontario,quebec,british columbia,alberta,manitoba,saskatchewan,nova scotia,new brunswick,newfoundland,new south wales,victoria,queensland,western australia,south australia,tasmania".split(","),
+);
 const US_STATES = new Set(
   "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON BC AB QC NSW VIC QLD".split(" "),
 );
@@ -409,6 +414,8 @@ function headingKind(line: Line): Exclude<SectionKind, "header"> | null {
   if (raw.length > 48 || /[@\d]/.test(raw)) return null;
   const exact = kindOfKey(headingKey(raw), false);
   if (exact) return exact;
+  // "Key Achievements:" inside a role introduces its bullets; only exact section names may end in a colon.
+  if (/:$/.test(raw)) return null;
   // A job title ("Head of Customer Experience", "Senior Skills Trainer") is not a heading.
   const ws = words(raw);
   if (ws.length > 5 || !isHeaderLike(raw) || /[.!?;]$|:./.test(raw) || TITLE_LEADS.test(raw) || /\bof\b/i.test(raw)) return null;
@@ -638,7 +645,7 @@ function looksLikeLocation(s: string): boolean {
   if (cityState && US_STATES.has(cityState[2]) && words(cityState[1]).length <= 3) return true;
   if (parts.length < 2 || parts.length > 3) return false;
   if (!parts.every((p) => /^[\p{Lu}\d][\p{L}\d .'’-]*$/u.test(p) && words(p).length <= 4)) return false;
-  const isRegion = (p: string) => US_STATES.has(p) || COUNTRIES.has(p.toLowerCase());
+  const isRegion = (p: string) => US_STATES.has(p) || COUNTRIES.has(p.toLowerCase()) || REGION_NAMES.has(p.toLowerCase());
   // Three parts only as "City, Region, Country": "Lyft, San Francisco, CA" is a company and a place.
   if (parts.length === 3) return isRegion(parts[1]) && COUNTRIES.has(parts[2].toLowerCase());
   return isRegion(parts[1]);

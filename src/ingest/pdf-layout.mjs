@@ -193,9 +193,14 @@ function verticalGaps(cells, minGap) {
  * dates (left-dates and right-aligned-dates layouts keep each date on its entry's row) and not a
  * gutter of section labels (kept on their rows, then split off in toLines).
  */
-function columnCut(cells, region) {
+export function columnCut(cells, region, edges = []) {
   const em = median(cells.map((c) => c.size));
-  for (const gap of verticalGaps(cells, 0.9 * em)) {
+  // A gutter is a clear vertical gap, or a narrow one at an aligned column edge (tight two-column
+  // LaTeX templates leave 2–3 pt between a justified left column and the right one).
+  const atEdges = edges
+    .filter((e) => e > region.x0 + 1 && e < region.x1 - 1 && !cells.some((c) => c.x0 < e - 1 && c.x1 > e + 1))
+    .map((e) => ({ at: e - 0.5, width: 0 }));
+  for (const gap of [...verticalGaps(cells, 0.9 * em), ...atEdges]) {
     const left = cells.filter((c) => c.x1 <= gap.at);
     const right = cells.filter((c) => c.x0 >= gap.at);
     if (rowCount(left) < 3 || rowCount(right) < 3) continue;
@@ -212,7 +217,7 @@ function columnCut(cells, region) {
 }
 
 /** Horizontal gaps (y ranges no cell covers) wider than `minGap`, top to bottom. */
-function horizontalGaps(cells, minGap) {
+export function horizontalGaps(cells, minGap) {
   const spans = cells.map((c) => [top(c), bottom(c)]).sort((p, q) => p[0] - q[0]);
   const gaps = [];
   let reach = spans[0][1];
@@ -239,11 +244,11 @@ function bounds(cells) {
  * the widest), recursively; a region with neither is read row by row. Depth is bounded by the
  * number of cells, and each level is O(n log n).
  */
-export function readingOrder(cells, depth = 0, pageHeight = Infinity) {
+export function readingOrder(cells, depth = 0, pageHeight = Infinity, edges = []) {
   if (!cells.length) return [];
   if (cells.length <= 1 || depth > 40) return [...cells].sort((p, q) => p.row - q.row || p.x0 - q.x0);
   const region = bounds(cells);
-  const cols = columnCut(cells, region);
+  const cols = columnCut(cells, region, edges);
   if (cols) {
     const width = (cs) => bounds(cs).x1 - bounds(cs).x0;
     const narrowRight = width(cols.right) < 0.8 * width(cols.left);
@@ -255,22 +260,22 @@ export function readingOrder(cells, depth = 0, pageHeight = Infinity) {
       // of the whole document (linesToText).
       const [side, main] = narrowRight ? [cols.right, cols.left] : [cols.left, cols.right];
       for (const c of side) c.side = true;
-      return [...readingOrder(main, depth + 1), ...readingOrder(side, depth + 1)];
+      return [...readingOrder(main, depth + 1, pageHeight, edges), ...readingOrder(side, depth + 1, pageHeight, edges)];
     }
-    return [...readingOrder(cols.left, depth + 1, pageHeight), ...readingOrder(cols.right, depth + 1, pageHeight)];
+    return [...readingOrder(cols.left, depth + 1, pageHeight, edges), ...readingOrder(cols.right, depth + 1, pageHeight, edges)];
   }
   const em = median(cells.map((c) => c.size));
   const gaps = horizontalGaps(cells, 0.35 * em);
   if (gaps.length) {
     const columnarBelow = gaps.slice(0, 6).find((g) => {
       const below = cells.filter((c) => top(c) >= g.at);
-      return below.length >= 6 && columnCut(below, bounds(below));
+      return below.length >= 6 && columnCut(below, bounds(below), edges);
     });
     const cut = columnarBelow ?? (gaps.length > 1 ? gaps.reduce((p, q) => (q.width > p.width ? q : p)) : null);
     if (cut) {
       const above = cells.filter((c) => bottom(c) <= cut.at);
       const below = cells.filter((c) => bottom(c) > cut.at);
-      if (above.length && below.length) return [...readingOrder(above, depth + 1), ...readingOrder(below, depth + 1)];
+      if (above.length && below.length) return [...readingOrder(above, depth + 1, pageHeight, edges), ...readingOrder(below, depth + 1, pageHeight, edges)];
     }
   }
   return [...cells].sort((p, q) => p.row - q.row || p.x0 - q.x0);
@@ -328,7 +333,7 @@ export function readPage(items, pageWidth, pageHeight) {
   const em = bodySize(runs);
   const edges = columnEdges(rows, em);
   const cells = rows.flatMap((row, i) => toCells(row, i, em, edges));
-  const lines = toLines(readingOrder(cells, 0, pageHeight), pageWidth, edges);
+  const lines = toLines(readingOrder(cells, 0, pageHeight, edges), pageWidth, edges);
   const pitches = [];
   for (let i = 1; i < lines.length; i++) {
     const drop = lines[i].y - lines[i - 1].y;
