@@ -102,7 +102,8 @@ const DATE_SRC =
   `|(?:0?[1-9]|1[0-2])\\s*[/.]\\s*${YEAR_SRC}` + // 01/2020, 1.2020
   `|${YEAR_SRC}\\s*[-/.]\\s*(?:0[1-9]|1[0-2])(?![\\d])` + // 2020-01
   `|${YEAR_SRC})`;
-const PRESENT_SRC = "(?:present|current(?:ly)?|now|today|ongoing|to\\s+date|date)";
+// "Continue", "till now": how some resumes (the corpus README lists them) write an open end.
+const PRESENT_SRC = "(?:present|current(?:ly)?|now|today|ongoing|continu(?:e|ing)|till\\s+now|to\\s+date|date)";
 const SEP_SRC = "\\s*(?:[-–—−~]+|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b|→)\\s*";
 
 const RANGE_RE = new RegExp(`(${DATE_SRC})${SEP_SRC}(${DATE_SRC}|${PRESENT_SRC})(?![\\w])`, "i");
@@ -1029,7 +1030,29 @@ function entrySegments(entry: Entry): Segment[] {
     if (line.role) segs.push({ text: text.trim(), line: offset, index: 0, role: line.role });
     else splitSegments(text).forEach((s, index) => segs.push({ text: s, line: offset, index }));
   });
-  return segs;
+  return rejoinHyphenatedNames(segs);
+}
+
+/**
+ * " - " separates a title from a company ("Engineer - Acme"), but also the parts of one
+ * organisation's name ("PUCIT - University of the Punjab"). Two neighbouring parts of a cell
+ * with no title evidence, the second an organisation, are one name.
+ */
+function rejoinHyphenatedNames(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segs) {
+    const prev = out[out.length - 1];
+    if (
+      prev && !prev.role && !seg.role && prev.line === seg.line && seg.index === prev.index + 1 &&
+      titleScore(prev.text) === 0 && titleScore(seg.text) === 0 && (INSTITUTION_RE.test(seg.text) || STRONG_COMPANY_RE.test(seg.text)) &&
+      !looksLikeLocation(seg.text) && !looksLikeLocation(prev.text) && words(prev.text).length <= 3
+    ) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} - ${seg.text}` };
+      continue;
+    }
+    out.push(seg);
+  }
+  return out;
 }
 
 /** Bullets from body lines: marked lines start a bullet, unmarked ones were joined upstream when wrapped. */
@@ -1120,11 +1143,14 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
       if (!looksLikeLocation(tail) && tail !== guess.location) guess.title = { ...title, text: title.whole };
     }
     const prev = result[result.length - 1];
-    if (!guess.company && prev?.company && guess.title) {
-      // Several roles under one employer heading: the later ones show only the title.
+    if (!guess.company && prev?.company && guess.title && GROUP_HEADED.has(prev) && entry.header.length <= 2) {
+      // Several roles under one employer heading (the company on a line of its own above the first
+      // title, AltaCV / moderncv): the later ones show only a title and dates. Without such a
+      // heading an unknown company stays empty rather than borrowing the previous one's.
       guess.company = { text: prev.company, line: 0, index: 0 };
       companyConf = 0.6;
     }
+    const headed = !!guess.company && !!guess.title && (guess.company.line < guess.title.line || (GROUP_HEADED.has(prev ?? ({} as DraftExperience)) && guess.company.text === prev?.company));
     const { bullets, technologies } = bulletsOf(entry.body);
     const exp: DraftExperience = {
       title: clean(guess.title?.text),
@@ -1152,6 +1178,7 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
     if (bullets.length) fields.push({ path: `experiences[${i}].bullets`, confidence: entry.body.some((l) => l.bullet) ? 0.85 : 0.7 });
     const kept = dropUndefined(exp);
     if (guess.delimited) DELIMITED.add(kept);
+    if (headed) GROUP_HEADED.add(kept);
     result.push(kept);
   });
   splitTrailingTowns(result);
@@ -1216,6 +1243,9 @@ function preferSlottedCompany(guess: RoleGuess, layout: Map<string, "title" | "c
  * every company in the section ends in the same glued capitalised word(s) and none has a location yet:
  * one camel-case name ("PayPal", "McKinsey") on its own is a name, not a glue.
  */
+/** Roles whose company stood on a line above the title: a heading that later title-only roles share. */
+const GROUP_HEADED = new WeakSet<DraftExperience>();
+
 /** Companies read from an explicit "Title at Company" phrase: never glued to a town. */
 const DELIMITED = new WeakSet<DraftExperience>();
 
