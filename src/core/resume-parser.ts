@@ -1151,6 +1151,8 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
       companyConf = 0.6;
     }
     const headed = !!guess.company && !!guess.title && (guess.company.line < guess.title.line || (GROUP_HEADED.has(prev ?? ({} as DraftExperience)) && guess.company.text === prev?.company));
+    // No evidence either way (two unknown segments, read in order): say so rather than guess.
+    const unsure = titleConf > 0 && titleConf < MIN_FIELD_CONFIDENCE && companyConf > 0 && companyConf < MIN_FIELD_CONFIDENCE;
     const { bullets, technologies } = bulletsOf(entry.body);
     const exp: DraftExperience = {
       title: clean(guess.title?.text),
@@ -1160,6 +1162,14 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
       technologies: technologiesIn(bullets, technologies),
     };
     const i = result.length;
+    if (unsure) {
+      warnings.push(
+        `Role ${i + 1}: we could not tell whether "${exp.title}" or "${exp.company}" is the job title, so both are left empty. ` +
+          "Please fill them in from the preview.",
+      );
+      delete exp.title;
+      delete exp.company;
+    }
     if (entry.dates) {
       exp.startDate = entry.dates.range.startDate ?? (entry.dates.single ? entry.dates.range.endDate : undefined);
       exp.endDate = entry.dates.range.current ? undefined : entry.dates.range.endDate;
@@ -1243,6 +1253,9 @@ function preferSlottedCompany(guess: RoleGuess, layout: Map<string, "title" | "c
  * every company in the section ends in the same glued capitalised word(s) and none has a location yet:
  * one camel-case name ("PayPal", "McKinsey") on its own is a name, not a glue.
  */
+/** Below this, a title or company guess is left empty (with a warning) rather than filled wrongly. */
+const MIN_FIELD_CONFIDENCE = 0.45;
+
 /** Roles whose company stood on a line above the title: a heading that later title-only roles share. */
 const GROUP_HEADED = new WeakSet<DraftExperience>();
 
