@@ -957,10 +957,19 @@ function runAbove(lines: Line[], i: number, floor: number): number {
   return n;
 }
 
+/**
+ * A header line made of cells ("Home Construction Limited | Level 5, Long circular road"): its
+ * first cell names the employer or title, the rest (a street address, a blurb) need not be capitalised.
+ */
+function isHeaderCells(text: string): boolean {
+  const cells = text.split(/\t+|\s\|\s?|\|\s/).map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && isHeaderLike(cells[0]) && words(cells[0]).length <= 6 && !endsSentence(text) && text.length <= 160;
+}
+
 function runBelow(lines: Line[], i: number, ceiling: number): number {
   let n = 0;
   for (let j = i + 1; j < ceiling && n < 3; j++) {
-    if (lines[j].bullet || !isHeaderLike(lines[j].text) || anchorDate(lines[j].text) || TECH_LINE_RE.test(lines[j].text)) break;
+    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text)) || anchorDate(lines[j].text) || TECH_LINE_RE.test(lines[j].text)) break;
     n++;
   }
   return n;
@@ -1028,9 +1037,20 @@ function entrySegments(entry: Entry): Segment[] {
     }
     const offset = i - Math.max(entry.anchor, 0);
     if (line.role) segs.push({ text: text.trim(), line: offset, index: 0, role: line.role });
-    else splitSegments(text).forEach((s, index) => segs.push({ text: s, line: offset, index }));
+    else joinDualTitles(splitSegments(text), text).forEach((s, index) => segs.push({ text: s, line: offset, index }));
   });
   return rejoinHyphenatedNames(segs);
+}
+
+/** "Security Officer / CCTV Technician", "Cofounder / CTO": one role with two titles, not a title and a company. */
+function joinDualTitles(parts: string[], line: string): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && titleScore(prev) > 0 && titleScore(part) > 0 && line.includes(`${prev} / ${part}`)) out[out.length - 1] = `${prev} / ${part}`;
+    else out.push(part);
+  }
+  return out;
 }
 
 /**
