@@ -420,7 +420,7 @@ function headingKind(line: Line): Exclude<SectionKind, "header"> | null {
   // A job title ("Head of Customer Experience", "Senior Skills Trainer") is not a heading.
   const ws = words(raw);
   if (ws.length > 5 || !isHeaderLike(raw) || /[.!?;]$|:./.test(raw) || TITLE_LEADS.test(raw) || /\bof\b/i.test(raw)) return null;
-  if (ws.some((w) => TITLE_TAILS.has(w.toLowerCase()))) return null;
+  if (ws.some((w) => TITLE_TAILS.has(w.toLowerCase().replace(/[^\p{L}-]/gu, "")))) return null;
   // "Skills & Interests", "Education, Certifications", "Food Safety & Certifications": the first part that names a section.
   const parts = raw.split(/\s*(?:&|,|\/|\+|\band\b)\s*/i).map(headingKey).filter(Boolean);
   for (const part of parts) {
