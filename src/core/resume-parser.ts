@@ -843,7 +843,7 @@ function guessRoles(segments: Segment[]): RoleGuess {
     const rest = loc.rest;
     const comma = /^(.+?),\s+(.+)$/.exec(rest);
     // (Two words at least: "Smith, Jones & Partners" is one firm's name.)
-    if (comma && words(comma[1]).length >= 2 && titleScore(comma[1]) === 0 && companyScore(comma[1]) === 0 && companyScore(comma[2]) > 0 && titleScore(comma[2]) === 0) {
+    if (comma && words(comma[1]).length >= 2 && titleScore(comma[1]) === 0 && companyScore(comma[1]) === 0 && (COMPANY_RE.test(comma[2]) || INSTITUTION_RE.test(comma[2])) && titleScore(comma[2]) === 0 && !/&/.test(rest) && comma[1] !== comma[1].toUpperCase()) {
       // "Data Indexer, Institute for Health Metrics": an organisation cue decides when the title word is unknown.
       candidates.push({ ...seg, text: comma[1], whole: rest }, { ...seg, text: comma[2], index: seg.index + 0.5 });
       guess.title ??= candidates[candidates.length - 2];
@@ -1729,8 +1729,24 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
       case "activities":
       case "experience": {
         const parsed = parseExperiences(section.lines);
-        // Volunteer, leadership, research and campus roles are experiences too, marked with their section.
-        if (section.kind === "activities") for (const e of parsed.value) e.section = section.heading.replace(/:$/, "").trim();
+        // Volunteer, leadership, research and campus roles are experiences too, marked with their
+        // section. What such a section lists that is not a role (no dates, or no title nor
+        // organisation: an award, a hobby) is named in a warning instead of made into a role.
+        if (section.kind === "activities") {
+          const heading = section.heading.replace(/:$/, "").trim();
+          const roles = parsed.value.filter((e) => (e.title || e.company) && (e.startDate || e.endDate || e.current));
+          const others = parsed.value.filter((e) => !roles.includes(e));
+          for (const e of roles) e.section = heading;
+          if (others.length) {
+            const what = others.flatMap((e) => [e.title ?? e.company, ...e.bullets].filter(Boolean)).slice(0, 3).join("; ");
+            warnings.push(`Not imported from "${heading}": items that are not dated roles (${what}${others.length > 3 ? "; …" : ""}). Add them to your profile by hand if you want them.`);
+          }
+          const keep = new Set(roles.map((e) => parsed.value.indexOf(e)));
+          parsed.value = roles;
+          parsed.fields = parsed.fields.filter((f) => keep.has(Number(/^experiences\[(\d+)\]/.exec(f.path)?.[1] ?? -1)));
+          parsed.fields.forEach((f) => (f.path = f.path.replace(/^experiences\[(\d+)\]/, (_m, n: string) => `experiences[${[...keep].sort((a, b) => a - b).indexOf(Number(n))}]`)));
+          parsed.warnings = parsed.warnings.filter((w) => !/^Experience \d+/.test(w));
+        }
         offsetPaths(parsed.fields, "experiences", profile.experiences.length);
         profile.experiences.push(...parsed.value);
         fields.push(...parsed.fields);
