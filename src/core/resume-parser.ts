@@ -815,6 +815,9 @@ function guessRoles(segments: Segment[]): RoleGuess {
       continue;
     }
     if (EMPLOYMENT_TYPE_RE.test(raw.text) && !/^(?:remote|hybrid)$/i.test(raw.text)) continue;
+    // A lower-case phrase beside a name ("Acme · Data streaming platform") describes it; it is
+    // neither the title nor the company.
+    if (words(raw.text).length >= 2 && !isHeaderLike(raw.text) && titleScore(raw.text) === 0 && raw.index > 0) continue;
     const glued = unglueLocation(raw.text);
     if (glued) guess.location ??= glued.location;
     const seg = glued ? { ...raw, text: glued.rest } : raw;
@@ -951,7 +954,8 @@ function hasAnchorDate(text: string): boolean {
 function runAbove(lines: Line[], i: number, floor: number): number {
   let n = 0;
   for (let j = i - 1; j >= floor && n < 3; j--) {
-    if (lines[j].bullet || !isHeaderLike(lines[j].text) || anchorDate(lines[j].text)) break;
+    // "Acme · Data streaming platform": a company cell and its blurb is a header line too.
+    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text)) || anchorDate(lines[j].text)) break;
     n++;
   }
   return n;
@@ -962,7 +966,7 @@ function runAbove(lines: Line[], i: number, floor: number): number {
  * first cell names the employer or title, the rest (a street address, a blurb) need not be capitalised.
  */
 function isHeaderCells(text: string): boolean {
-  const cells = text.split(/\t+|\s\|\s?|\|\s/).map((c) => c.trim()).filter(Boolean);
+  const cells = text.split(/\t+|\s\|\s?|\|\s|\s[·•]\s/).map((c) => c.trim()).filter(Boolean);
   return cells.length >= 2 && isHeaderLike(cells[0]) && words(cells[0]).length <= 6 && !endsSentence(text) && text.length <= 160;
 }
 

@@ -104,3 +104,22 @@ Google Developer Student Clubs\tLahore, Pakistan
     ]);
   });
 });
+
+describe("a plain single-column DOCX (issue 10's example)", () => {
+  it("'Title' / 'Company · blurb' / dates gives title and company, not two empty fields", () => {
+    expect(roles(`Experience
+
+Senior Data Engineer
+Acme · Data streaming platform
+Feb 2020 – Present
+Built the ingestion pipeline for 2B events a day.
+
+Analyst
+Initech · Banking software
+Jun 2015 – Feb 2017
+Wrote the reporting jobs.`)).toEqual([
+      ["Senior Data Engineer", "Acme", "2020-02", "present"],
+      ["Analyst", "Initech", "2015-06", "2017-02"],
+    ]);
+  });
+});
