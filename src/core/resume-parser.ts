@@ -1707,6 +1707,7 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
   const page = pageWidth(lines);
   const sections = splitSections(lines).map((s) => ({ ...s, lines: joinWrapped(mergeStackedDates(s.lines), paragraphMode, s.kind, page) }));
   reclassifyEducation(sections);
+  reclaimRolesAfterSubBlock(sections);
   const warnings: string[] = [];
   const fields: FieldConfidence[] = [];
   for (const section of sections.slice(1)) {
@@ -1805,6 +1806,25 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
 }
 
 const STRONG_DEGREE_RE = /^(?:Bachelor|Master|Doctor|Associate|Ph\.?\s?D|M\.?B\.?A|B\.?Sc|M\.?Sc|B\.?A\b|M\.?A\b|B\.?Eng|M\.?Eng)/;
+
+/**
+ * An Experience heading followed at once by a sub-block with a heading of its own ("Personal
+ * Projects & Content", deedy-style CVs) and then the dated roles: the roles after the sub-block
+ * belong to the empty experience section, not to the sub-block.
+ */
+function reclaimRolesAfterSubBlock(sections: Section[]): void {
+  for (let i = 0; i + 1 < sections.length; i++) {
+    const exp = sections[i];
+    const next = sections[i + 1];
+    if (exp.kind !== "experience" || exp.lines.length || (next.kind !== "projects" && next.kind !== "other")) continue;
+    const anchors = next.lines.map((l, k) => (!l.bullet && anchorDate(l.text) ? k : -1)).filter((k) => k >= 0);
+    if (anchors.length < 2) continue;
+    const start = anchors[0] - runAbove(next.lines, anchors[0], 0);
+    if (start <= 0) continue;
+    exp.lines = next.lines.slice(start);
+    next.lines = next.lines.slice(0, start);
+  }
+}
 
 /** A section under another name ("Training") that lists a degree and a school is the education section. */
 function reclassifyEducation(sections: Section[]): void {

@@ -123,3 +123,23 @@ Wrote the reporting jobs.`)).toEqual([
     ]);
   });
 });
+
+describe("sections", () => {
+  it("roles after a sub-block heading under Experience stay experiences (latex-deedy-adato)", () => {
+    expect(roles(`EXPERIENCE
+PERSONAL PROJECTS & CONTENT
+• Host: "Technically Religious" podcast
+• Speaker: DevOpsDays, Monitorama, CloudNative, & more
+
+PRINCIPAL DEVELOPER RELATIONS ADVOCATE
+11/2021 - Present | New Relic | San Francisco, CA
+• Created in-depth technical content for brand-hosted publications.
+
+SYSTEMS MONITORING ENGINEER
+05/2010 - 11/2011 | Sentinel Technologies | Chicago, IL
+• Built the monitoring practice.`)).toEqual([
+      ["PRINCIPAL DEVELOPER RELATIONS ADVOCATE", "New Relic", "2021-11", "present"],
+      ["SYSTEMS MONITORING ENGINEER", "Sentinel Technologies", "2010-05", "2011-11"],
+    ]);
+  });
+});
