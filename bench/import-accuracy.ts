@@ -1,92 +1,117 @@
-// Resume import accuracy, measured: every corpus resume (scripts/import-corpus/resumes, the ground
-// truth) rendered to PDF / DOCX / TXT (tests/fixtures/import, built by build.sh) is extracted with
-// pdf-parse / mammoth, parsed by parseResumeText and compared field by field with its source.
-// The held-out set (scripts/import-corpus/holdout → tests/fixtures/import-holdout, build.sh --holdout)
-// is scored the same way and reported on its own: the parser was never tuned on it, so its table is
-// the honest estimate. Do not fix the parser against it; add a new held-out batch instead.
-// Held-out set 2 (scripts/import-corpus/holdout2 → tests/fixtures/import-holdout2, build.sh --holdout2)
-// was written after the second parser round and is reported in a third table of its own; held-out
-// set 3 (holdout3 → tests/fixtures/import-holdout3, build.sh --holdout3), written after parser round 3
-// from existing layouts only, gets a fourth.
+// Resume import accuracy on REAL resumes (../shared/corpus/real-resumes: 33 public resumes from
+// 26 toolchains, hand-written truth beside each file). Every file goes through the upload path:
+// extractText (worker pool, layout reading) → the rule-based resume parser, and the draft is scored
+// against its truth with the rules of issue 10:
+//   - text normalised: NFKD, ligatures and accents folded, case, punctuation and whitespace;
+//     "&" reads as "and";
+//   - company and position match when the token Dice coefficient is ≥ 0.7 (an array in the truth
+//     lists accepted alternatives; `null` means the resume prints none, so a value there is a false
+//     positive);
+//   - draft entries are aligned one-to-one with the truth (greedy on a combined similarity);
+//   - dates match on year and month where the truth has a month, on the year otherwise;
+//     "present" = the draft marks the role current;
+//   - micro precision / recall / F1; truth entries marked `optional` (volunteer, activities…) count
+//     neither way, nor does the draft entry aligned to them;
+//   - institution: one-to-one on Dice ≥ 0.7.
+// The self-rendered set (tests/fixtures/import*) is kept as a regression table (bench/import-regression.ts).
 //
-//   npx tsx bench/import-accuracy.ts            # Markdown tables
-//   npx tsx bench/import-accuracy.ts --dump 07-finance-sidebar pdf   # one parse, for debugging (held-out ids too)
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+//   npx tsx bench/import-accuracy.ts               # per file, per toolchain, total
+//   npx tsx bench/import-accuracy.ts --dump latex-rescls-yochum [--text]
+//   npx tsx bench/import-accuracy.ts --regression  # also the self-rendered tables
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseResumeText, type DraftExperience, type ResumeDraft } from "../src/core/resume-parser.ts";
-import { extractText } from "../scripts/import-corpus/extract.ts";
-import { loadCorpus, type CorpusResume, type CorpusSet } from "../scripts/import-corpus/render.ts";
+import type { ResumeDraft } from "../src/core/resume-parser.ts";
+import { parseResumeText } from "../src/core/resume-parser.ts";
+import { closeExtractPool, extractText } from "../src/ingest/extract.ts";
 
-export const FORMATS = ["pdf", "docx", "txt"] as const;
-export const FIELDS = ["company", "position", "dates", "bullets", "education", "skills"] as const;
-export type Format = (typeof FORMATS)[number];
-export type Field = (typeof FIELDS)[number];
-export type LayoutGroup = "single-column" | "multi-column";
+const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const REAL_CORPUS = resolve(REPO_ROOT, "../shared/corpus/real-resumes");
 
-interface Counts {
+export const METRICS = ["company", "position", "start", "end", "institution"] as const;
+export type Metric = (typeof METRICS)[number];
+
+type Alt = string | string[] | null | undefined;
+
+interface TruthExperience {
+  company?: Alt;
+  position?: Alt;
+  startDate?: Alt;
+  endDate?: Alt;
+  optional?: boolean;
+}
+
+interface Truth {
+  toolchain: string;
+  layout: string;
+  experiences: TruthExperience[];
+  education?: { institution?: Alt; degree?: Alt; endDate?: Alt }[];
+}
+
+export interface Counts {
   tp: number;
   predicted: number;
   truth: number;
 }
 
-export interface AccuracyRow {
-  format: Format | "all";
-  layout: LayoutGroup | "all";
-  field: Field;
-  tp: number;
-  predicted: number;
-  truth: number;
-  precision: number;
-  recall: number;
-  f1: number;
+export interface FileScore {
+  file: string;
+  toolchain: string;
+  layout: string;
+  counts: Record<Metric, Counts>;
+  ms: number;
+  pages: number | null;
 }
 
-export interface FileResult {
-  id: string;
-  /** Added after the parser was first tuned on the rest (meta.set "holdout" / "holdout-2"), or from the held-out set. */
-  holdout: boolean;
-  format: Format;
-  layout: LayoutGroup;
-  counts: Record<Field, Counts>;
-}
+// ─────────────────────────── normalisation and similarity ───────────────────────────
 
-const FIXTURES = fileURLToPath(new URL("../tests/fixtures/import/", import.meta.url));
-const HELD_OUT_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout/", import.meta.url));
-const HELD_OUT_2_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout2/", import.meta.url));
-const HELD_OUT_3_FIXTURES = fileURLToPath(new URL("../tests/fixtures/import-holdout3/", import.meta.url));
-const FIXTURE_DIRS: Record<CorpusSet, { dir: string; build: string }> = {
-  resumes: { dir: FIXTURES, build: "scripts/import-corpus/build.sh" },
-  holdout: { dir: HELD_OUT_FIXTURES, build: "scripts/import-corpus/build.sh --holdout" },
-  holdout2: { dir: HELD_OUT_2_FIXTURES, build: "scripts/import-corpus/build.sh --holdout2" },
-  holdout3: { dir: HELD_OUT_3_FIXTURES, build: "scripts/import-corpus/build.sh --holdout3" },
-};
-
-const norm = (s: string | null | undefined) =>
-  (s ?? "")
-    .normalize("NFKC")
+/** NFKD folds ligatures (ﬁ → fi) and splits accents off, which are then dropped. */
+export function normalise(s: string | null | undefined): string {
+  return (s ?? "")
+    .replace(/&amp;/gi, "&")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
-    .replace(/[‐‑‒–—−]/g, "-")
-    .replace(/[’‘]/g, "'")
-    .replace(/[^\p{L}\p{N}%$+#&'-]+/gu, " ")
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
-
-const tokens = (s: string) => new Set(norm(s).split(" ").filter(Boolean));
-
-function jaccard(a: string, b: string): number {
-  const x = tokens(a);
-  const y = tokens(b);
-  const inter = [...x].filter((t) => y.has(t)).length;
-  return x.size + y.size - inter === 0 ? 0 : inter / (x.size + y.size - inter);
 }
 
-/** Greedy one-to-one alignment by similarity; pairs below `min` stay unmatched. */
-function align<T, U>(truth: T[], predicted: U[], sim: (t: T, p: U) => number, min = 0.2): Map<number, number> {
+const tokenSet = (s: string | null | undefined) => new Set(normalise(s).split(" ").filter(Boolean));
+
+export function dice(a: string | null | undefined, b: string | null | undefined): number {
+  const x = tokenSet(a);
+  const y = tokenSet(b);
+  if (!x.size || !y.size) return 0;
+  let inter = 0;
+  for (const t of x) if (y.has(t)) inter++;
+  return (2 * inter) / (x.size + y.size);
+}
+
+const alternatives = (v: Alt): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
+const bestDice = (truth: Alt, value: string | undefined) => Math.max(0, ...alternatives(truth).map((t) => dice(t, value)));
+
+/** Year and month where the truth has a month, year otherwise; "present" = current. */
+export function dateMatches(truth: Alt, value: string | undefined, current = false): boolean {
+  return alternatives(truth).some((t) => {
+    if (t === "present") return current;
+    if (!value || current) return false;
+    return /^\d{4}-\d{2}/.test(t) ? value.slice(0, 7) === t.slice(0, 7) : value.slice(0, 4) === t.slice(0, 4);
+  });
+}
+
+const DICE_MATCH = 0.7;
+const empty = (): Counts => ({ tp: 0, predicted: 0, truth: 0 });
+
+// ─────────────────────────── scoring ───────────────────────────
+
+/** Greedy one-to-one alignment on a similarity; pairs below `min` stay unmatched. */
+function align(n: number, m: number, sim: (i: number, j: number) => number, min: number): Map<number, number> {
   const pairs: [number, number, number][] = [];
-  truth.forEach((t, i) => predicted.forEach((p, j) => pairs.push([sim(t, p), i, j])));
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) pairs.push([sim(i, j), i, j]);
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const used = new Set<number>();
   const out = new Map<number, number>();
+  const used = new Set<number>();
   for (const [s, i, j] of pairs) {
     if (s < min || out.has(i) || used.has(j)) continue;
     out.set(i, j);
@@ -95,222 +120,186 @@ function align<T, U>(truth: T[], predicted: U[], sim: (t: T, p: U) => number, mi
   return out;
 }
 
-const empty = (): Counts => ({ tp: 0, predicted: 0, truth: 0 });
-
-type Work = CorpusResume["work"][number];
-
-function expSimilarity(t: Work, p: DraftExperience): number {
-  const text = jaccard(`${t.name} ${t.position}`, `${p.company ?? ""} ${p.title ?? ""}`);
-  const dates = (t.startDate ?? "") === (p.startDate ?? "") ? 0.3 : 0;
-  return text + dates;
-}
-
-function endOf(x: { endDate?: string | null; current?: boolean }, truthSide: boolean): string {
-  if (truthSide) return x.endDate ?? "present";
-  return x.current ? "present" : (x.endDate ?? "");
-}
-
-/** Field-level counts for one parsed file against its ground truth. */
-export function score(truth: CorpusResume, draft: ResumeDraft): Record<Field, Counts> {
-  const c = Object.fromEntries(FIELDS.map((f) => [f, empty()])) as Record<Field, Counts>;
+export function scoreDraft(truth: Truth, draft: ResumeDraft): Record<Metric, Counts> {
+  const c = Object.fromEntries(METRICS.map((m) => [m, empty()])) as Record<Metric, Counts>;
   const exps = draft.profile.experiences;
-  const matched = align(truth.work, exps, expSimilarity);
-
-  for (const p of exps) {
+  const work = truth.experiences;
+  const matched = align(
+    work.length,
+    exps.length,
+    (i, j) => {
+      const t = work[i];
+      const p = exps[j];
+      const text = Math.max(bestDice(t.company, p.company), bestDice(t.company, p.title)) + Math.max(bestDice(t.position, p.title), bestDice(t.position, p.company));
+      const dates = (dateMatches(t.startDate, p.startDate) ? 0.4 : 0) + (dateMatches(t.endDate, p.endDate, p.current) ? 0.2 : 0);
+      return text + dates;
+    },
+    0.5,
+  );
+  const alignedToOptional = new Set([...matched].filter(([i]) => work[i].optional).map(([, j]) => j));
+  exps.forEach((p, j) => {
+    if (alignedToOptional.has(j)) return;
     if (p.company) c.company.predicted++;
     if (p.title) c.position.predicted++;
-    if (p.startDate) c.dates.predicted++;
-    if (p.current || p.endDate) c.dates.predicted++;
-    c.bullets.predicted += p.bullets.length;
-  }
-  truth.work.forEach((t, i) => {
-    c.company.truth++;
-    c.position.truth++;
-    c.dates.truth += t.startDate ? 2 : 1;
-    c.bullets.truth += t.highlights.length;
+    if (p.startDate) c.start.predicted++;
+    if (p.current || p.endDate) c.end.predicted++;
+  });
+  work.forEach((t, i) => {
+    if (t.optional) return;
+    if (alternatives(t.company).length) c.company.truth++;
+    if (alternatives(t.position).length) c.position.truth++;
+    if (alternatives(t.startDate).length) c.start.truth++;
+    if (alternatives(t.endDate).length) c.end.truth++;
     const j = matched.get(i);
     if (j === undefined) return;
     const p = exps[j];
-    if (norm(p.company) === norm(t.name)) c.company.tp++;
-    if (norm(p.title) === norm(t.position)) c.position.tp++;
-    if (t.startDate && p.startDate === t.startDate) c.dates.tp++;
-    if (endOf(p, false) === endOf(t, true)) c.dates.tp++;
-    const pool = t.highlights.map(norm);
-    for (const b of p.bullets) {
-      const k = pool.indexOf(norm(b));
-      if (k >= 0) {
-        c.bullets.tp++;
-        pool.splice(k, 1);
-      }
-    }
+    if (bestDice(t.company, p.company) >= DICE_MATCH) c.company.tp++;
+    if (bestDice(t.position, p.title) >= DICE_MATCH) c.position.tp++;
+    if (p.startDate && dateMatches(t.startDate, p.startDate)) c.start.tp++;
+    if ((p.endDate || p.current) && dateMatches(t.endDate, p.endDate, p.current)) c.end.tp++;
   });
 
-  const edus = draft.profile.education;
-  const eduMatch = align(truth.education, edus, (t, p) => jaccard(t.institution, p.institution ?? "") + 0.5 * jaccard(t.studyType ?? "", p.degree ?? ""));
-  for (const p of edus) c.education.predicted += [p.institution, p.degree, p.field].filter(Boolean).length;
-  truth.education.forEach((t, i) => {
-    const units: [string | undefined, keyof (typeof edus)[number]][] = [
-      [t.institution, "institution"],
-      [t.studyType, "degree"],
-      [t.area, "field"],
-    ];
-    c.education.truth += units.filter(([v]) => v).length;
-    const j = eduMatch.get(i);
-    if (j === undefined) return;
-    for (const [v, key] of units) if (v && norm(v) === norm(edus[j][key] as string | undefined)) c.education.tp++;
-  });
-
-  const truthSkills = new Set(truth.skills.flatMap((s) => s.keywords).map(norm));
-  const predictedSkills = new Set([...draft.profile.skills.technical, ...draft.profile.skills.soft].map(norm));
-  c.skills.truth = truthSkills.size;
-  c.skills.predicted = predictedSkills.size;
-  c.skills.tp = [...predictedSkills].filter((s) => truthSkills.has(s)).length;
+  const edus = truth.education ?? [];
+  const drafted = draft.profile.education.filter((e) => e.institution);
+  c.institution.predicted = drafted.length;
+  c.institution.truth = edus.filter((e) => alternatives(e.institution).length).length;
+  const eduMatch = align(edus.length, drafted.length, (i, j) => bestDice(edus[i].institution, drafted[j].institution), DICE_MATCH);
+  c.institution.tp = eduMatch.size;
   return c;
 }
 
-function ratio(a: number, b: number): number {
-  return b === 0 ? 0 : a / b;
+const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+
+export interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+  counts: Counts;
 }
 
-function row(format: AccuracyRow["format"], layout: AccuracyRow["layout"], field: Field, counts: Counts[]): AccuracyRow {
-  const tp = counts.reduce((a, x) => a + x.tp, 0);
-  const predicted = counts.reduce((a, x) => a + x.predicted, 0);
-  const truth = counts.reduce((a, x) => a + x.truth, 0);
-  const precision = ratio(tp, predicted);
-  const recall = ratio(tp, truth);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { format, layout, field, tp, predicted, truth, precision, recall, f1 };
+export function prf(counts: Counts[]): Prf {
+  const sum = counts.reduce((a, x) => ({ tp: a.tp + x.tp, predicted: a.predicted + x.predicted, truth: a.truth + x.truth }), empty());
+  const precision = ratio(sum.tp, sum.predicted);
+  const recall = ratio(sum.tp, sum.truth);
+  // A file with nothing to find and nothing found is perfect, not zero.
+  const f1 = sum.truth === 0 && sum.predicted === 0 ? 1 : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, counts: sum };
 }
 
-export function aggregate(results: FileResult[]): AccuracyRow[] {
-  const rows: AccuracyRow[] = [];
-  const formats: AccuracyRow["format"][] = [...FORMATS, "all"];
-  const layouts: AccuracyRow["layout"][] = ["single-column", "multi-column", "all"];
-  for (const format of formats)
-    for (const layout of layouts)
-      for (const field of FIELDS) {
-        const subset = results.filter((r) => (format === "all" || r.format === format) && (layout === "all" || r.layout === layout));
-        if (subset.length) rows.push(row(format, layout, field, subset.map((r) => r.counts[field])));
-      }
-  return rows;
+// ─────────────────────────── running ───────────────────────────
+
+export function corpusFiles(dir = REAL_CORPUS): string[] {
+  if (!existsSync(dir)) throw new Error(`real corpus not found at ${dir} (expected shared/ beside the repository)`);
+  return readdirSync(dir)
+    .filter((f) => /\.(pdf|docx)$/i.test(f) && existsSync(join(dir, f.replace(/\.(pdf|docx)$/i, ".truth.json"))))
+    .sort();
 }
 
-const pct = (x: number) => x.toFixed(2);
-
-export function markdown(rows: AccuracyRow[]): string {
-  const cols = rows.filter((r) => r.field === FIELDS[0]).map((r) => `${r.format} · ${r.layout}`);
-  const f1Table = [
-    `| F1 | ${cols.join(" | ")} |`,
-    `|---|${cols.map(() => "---:").join("|")}|`,
-    ...FIELDS.map((field) => `| ${field} | ${rows.filter((r) => r.field === field).map((r) => pct(r.f1)).join(" | ")} |`),
-  ].join("\n");
-  const detail = [
-    "| format | layout | field | precision | recall | F1 | truth units |",
-    "|---|---|---|---:|---:|---:|---:|",
-    ...rows.filter((r) => r.format !== "all" || r.layout !== "all").map((r) => `| ${r.format} | ${r.layout} | ${r.field} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} | ${r.truth} |`),
-  ].join("\n");
-  return `${f1Table}\n\n${detail}\n`;
+/** The upload path: extraction in the worker pool, then the rule-based parser. */
+export async function importFile(path: string): Promise<{ draft: ResumeDraft; text: string; pages: number | null; ms: number }> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const kind = path.toLowerCase().endsWith(".docx") ? "docx" : "pdf";
+  const started = performance.now();
+  const extracted = await extractText(bytes, kind);
+  if (!extracted.ok) throw new Error(`${basename(path)}: ${extracted.message}`);
+  const draft = parseResumeText(extracted.text, { lines: extracted.lines });
+  return { draft, text: extracted.text, pages: extracted.pages, ms: performance.now() - started };
 }
 
-/** Extracts and parses one fixture; `dir` defaults to the tuned corpus' fixtures. */
-export async function parseFixture(id: string, format: Format, dir: string = FIXTURES): Promise<{ text: string; draft: ResumeDraft }> {
-  const text = await extractText(join(dir, `${id}.${format}`));
-  return { text, draft: parseResumeText(text) };
-}
-
-async function scoreSet(set: CorpusSet): Promise<FileResult[]> {
-  const { dir, build } = FIXTURE_DIRS[set];
-  const files: FileResult[] = [];
-  for (const { id, resume } of loadCorpus(set)) {
-    for (const format of FORMATS) {
-      if (!existsSync(join(dir, `${id}.${format}`))) throw new Error(`missing fixture ${id}.${format}: run ${build}`);
-      const { draft } = await parseFixture(id, format, dir);
-      const layout = resume.meta.columns > 1 ? "multi-column" : "single-column";
-      files.push({ id, holdout: resume.meta.set !== undefined, format, layout, counts: score(resume, draft) });
-    }
+export async function scoreCorpus(dir = REAL_CORPUS): Promise<FileScore[]> {
+  const out: FileScore[] = [];
+  for (const file of corpusFiles(dir)) {
+    const truth = JSON.parse(readFileSync(join(dir, file.replace(/\.(pdf|docx)$/i, ".truth.json")), "utf8")) as Truth;
+    const { draft, ms, pages } = await importFile(join(dir, file));
+    out.push({ file, toolchain: truth.toolchain, layout: truth.layout, counts: scoreDraft(truth, draft), ms, pages });
   }
-  return files;
+  return out;
 }
+
+const f2 = (x: number) => x.toFixed(2);
 
 export interface ImportAccuracyResult {
   table: string;
-  /** The 17 tuned-on resumes (all batches). */
-  rows: AccuracyRow[];
-  /** Batches added to the tuned corpus after the first tuning round (scores are post-tuning). */
-  holdoutRows: AccuracyRow[];
-  files: FileResult[];
-  /** The held-out set (scripts/import-corpus/holdout): the parser was never tuned on it. */
-  heldOutRows: AccuracyRow[];
-  heldOutFiles: FileResult[];
-  /** Held-out set 2 (scripts/import-corpus/holdout2): written after the second parser round, never tuned on. */
-  heldOut2Rows: AccuracyRow[];
-  heldOut2Files: FileResult[];
-  /** Held-out set 3 (scripts/import-corpus/holdout3): written after parser round 3, never tuned on. */
-  heldOut3Rows: AccuracyRow[];
-  heldOut3Files: FileResult[];
+  /** One row per metric over the whole real corpus (format/layout "all", for bench/run.ts). */
+  rows: { format: string; layout: string; field: string; f1: number; precision: number; recall: number }[];
+  files: FileScore[];
+  filesBelowCompany: number;
+  /** Import time (extraction + parse) p95 over the 1–2 page PDFs, after a warm-up pass. */
+  pdfP95Ms: number;
 }
 
-export async function benchImportAccuracy(): Promise<ImportAccuracyResult> {
-  const files = await scoreSet("resumes");
-  const heldOutFiles = await scoreSet("holdout");
-  const rows = aggregate(files);
-  const holdoutRows = aggregate(files.filter((f) => f.holdout));
-  const ids = (holdout: boolean) => [...new Set(files.filter((f) => f.holdout === holdout).map((f) => f.id))];
+function percentile(xs: number[], p: number): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+export async function benchImportAccuracy(dir = REAL_CORPUS): Promise<ImportAccuracyResult> {
+  await scoreCorpus(dir); // warm-up: worker start, pdf.js load
+  const files = await scoreCorpus(dir);
+  const total = METRICS.map((m) => ({ metric: m, ...prf(files.map((f) => f.counts[m])) }));
+  const fileRows = files.map((f) => {
+    const cells = METRICS.map((m) => {
+      const r = prf([f.counts[m]]);
+      return `${f2(r.f1)} (${r.counts.tp}/${r.counts.predicted}/${r.counts.truth})`;
+    });
+    return `| ${f.file} | ${f.toolchain} | ${cells.join(" | ")} | ${Math.round(f.ms)} |`;
+  });
+  const toolchains = [...new Set(files.map((f) => f.toolchain))].sort();
+  const toolRows = toolchains.map((t) => {
+    const subset = files.filter((f) => f.toolchain === t);
+    return `| ${t} | ${subset.length} | ${METRICS.map((m) => f2(prf(subset.map((f) => f.counts[m])).f1)).join(" | ")} |`;
+  });
+  const below = files.filter((f) => prf([f.counts.company]).f1 < 0.6);
+  const pdfMs = files.filter((f) => f.file.endsWith(".pdf") && (f.pages ?? 0) <= 2).map((f) => f.ms);
+  const pdfP95Ms = percentile(pdfMs, 95);
   const table = [
-    `### All ${ids(false).length + ids(true).length} resumes × ${FORMATS.length} formats\n`,
-    markdown(rows),
-    `### Resumes added after the first tuning round (${ids(true).join(", ")}); their first, untuned scores are in scripts/import-corpus/README.md\n`,
-    markdown(holdoutRows).split("\n\n")[0],
+    `### Real resumes: ${files.length} files, ${toolchains.length} toolchains (${dir})`,
+    "",
+    "| metric | precision | recall | F1 | tp / predicted / truth |",
+    "|---|---:|---:|---:|---:|",
+    ...total.map((r) => `| ${r.metric} | ${f2(r.precision)} | ${f2(r.recall)} | ${f2(r.f1)} | ${r.counts.tp} / ${r.counts.predicted} / ${r.counts.truth} |`),
+    "",
+    `Files below 0.6 company F1: ${below.length} of ${files.length}${below.length ? ` (${below.map((f) => f.file).join(", ")})` : ""}.`,
+    `Import time (extraction + parse), PDFs of ≤ 2 pages: p95 ${Math.round(pdfP95Ms)} ms over ${pdfMs.length} files.`,
+    "",
+    `| toolchain | files | ${METRICS.join(" | ")} |`,
+    `|---|---:|${METRICS.map(() => "---:").join("|")}|`,
+    ...toolRows,
+    "",
+    `| file | toolchain | ${METRICS.map((m) => `${m} F1 (tp/pred/truth)`).join(" | ")} | ms |`,
+    `|---|---|${METRICS.map(() => "---:").join("|")}|---:|`,
+    ...fileRows,
     "",
   ].join("\n");
-  const heldOutRows = aggregate(heldOutFiles);
-  const heldOutIds = [...new Set(heldOutFiles.map((f) => f.id))];
-  const heldOutTable = heldOutIds.length
-    ? [
-        `### Held-out set (parser not tuned on these): ${heldOutIds.length} resumes × ${FORMATS.length} formats (${heldOutIds.join(", ")})\n`,
-        markdown(heldOutRows),
-      ].join("\n")
-    : "";
-  const heldOut2Files = await scoreSet("holdout2");
-  const heldOut2Rows = aggregate(heldOut2Files);
-  const heldOut2Ids = [...new Set(heldOut2Files.map((f) => f.id))];
-  const heldOut2Table = heldOut2Ids.length
-    ? [
-        "### Held-out set 2 (built after the last parser change; parser never tuned on these)\n",
-        `${heldOut2Ids.length} resumes × ${FORMATS.length} formats (${heldOut2Ids.join(", ")})\n`,
-        markdown(heldOut2Rows),
-      ].join("\n")
-    : "";
-  const heldOut3Files = await scoreSet("holdout3");
-  const heldOut3Rows = aggregate(heldOut3Files);
-  const heldOut3Ids = [...new Set(heldOut3Files.map((f) => f.id))];
-  const heldOut3Table = heldOut3Ids.length
-    ? [
-        "### Held-out set 3 (built after parser round 3; parser never tuned on these)\n",
-        `${heldOut3Ids.length} resumes × ${FORMATS.length} formats (${heldOut3Ids.join(", ")})\n`,
-        markdown(heldOut3Rows),
-      ].join("\n")
-    : "";
-  const fullTable = [table, heldOutTable, heldOut2Table, heldOut3Table].filter(Boolean).join("\n");
-  return { table: fullTable, rows, holdoutRows, files, heldOutRows, heldOutFiles, heldOut2Rows, heldOut2Files, heldOut3Rows, heldOut3Files };
+  return {
+    table,
+    rows: total.map((r) => ({ format: "all", layout: "all", field: r.metric, f1: r.f1, precision: r.precision, recall: r.recall })),
+    files,
+    filesBelowCompany: below.length,
+    pdfP95Ms,
+  };
 }
 
 async function main(argv: string[]): Promise<void> {
-  if (argv[0] === "--dump") {
-    const format = (argv[2] ?? "pdf") as Format;
-    const dir = [FIXTURES, HELD_OUT_FIXTURES, HELD_OUT_2_FIXTURES, HELD_OUT_3_FIXTURES].find((d) => existsSync(join(d, `${argv[1]}.${format}`))) ?? FIXTURES;
-    const { text, draft } = await parseFixture(argv[1], format, dir);
-    if (argv.includes("--text")) console.log(text);
-    console.log(JSON.stringify(draft, null, 2));
-    return;
-  }
-  const { table, files, heldOutFiles, heldOut2Files, heldOut3Files } = await benchImportAccuracy();
-  console.log(table);
-  if (argv.includes("--files")) {
-    for (const f of [...files, ...heldOutFiles, ...heldOut2Files, ...heldOut3Files]) {
-      const cells = FIELDS.map((field) => `${field} ${f.counts[field].tp}/${f.counts[field].predicted}/${f.counts[field].truth}`);
-      console.log(`${f.id}.${f.format}: ${cells.join("  ")}`);
+  try {
+    if (argv[0] === "--dump") {
+      const file = corpusFiles().find((f) => f.startsWith(argv[1]));
+      if (!file) throw new Error(`no corpus file starts with ${argv[1]}`);
+      const { draft, text } = await importFile(join(REAL_CORPUS, file));
+      if (argv.includes("--text")) console.log(text);
+      console.log(JSON.stringify(draft, null, 2));
+      return;
     }
+    const { table } = await benchImportAccuracy();
+    console.log(table);
+    if (argv.includes("--regression")) {
+      const { benchImportRegression } = await import("./import-regression.ts");
+      console.log("### Regression set (self-rendered resumes)\n");
+      console.log((await benchImportRegression()).table);
+    }
+  } finally {
+    await closeExtractPool();
   }
 }
 

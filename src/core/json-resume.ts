@@ -19,6 +19,9 @@ import {
 } from "./resume-parser.ts";
 import type { ExperienceData, JobRequirement, ParsedJob, ProfileData, ProjectData, RemoteMode, SalaryPeriod, Seniority } from "./types.ts";
 
+/** The profile's GPA field holds at most this many characters (profile.validation.ts). */
+const GPA_MAX_CHARS = 20;
+
 // ───────────────────────────── validation ─────────────────────────────
 
 export interface JsonResumeError {
@@ -198,9 +201,13 @@ export function jsonResumeToDraft(doc: unknown): ResumeDraft {
         field: str(e.area),
         startDate: date(e.startDate),
         endDate: date(e.endDate),
-        gpa: str(e.score),
+        // The profile's GPA holds a grade ("3.8/4.0", "First"); a longer score ("Dissertation: …",
+        // allowed by the JSON Resume schema) is kept with the honours instead of failing the entry.
+        gpa: (str(e.score)?.length ?? 0) <= GPA_MAX_CHARS ? str(e.score) : undefined,
       }),
     );
+    const score = str(e.score);
+    if (score && score.length > GPA_MAX_CHARS) edu.honors.push(score);
     profile.education.push(edu);
   }
   // JSON Resume keeps honours as awards; those given by a school go back to its education entry.

@@ -12,10 +12,14 @@
 
 import { canonicalSkill, findSkills, skillCategory } from "./lexicon.ts";
 import type { PartialDate, SkillGroups } from "./types.ts";
+import { headingKey, kindOfKey, type SectionKind as HeadingKind } from "./resume/headings.ts";
+import { COMPANY_RE, STRONG_COMPANY_RE, TITLE_LEADS, TITLE_TAILS, TITLE_WORDS } from "./resume/vocabulary.ts";
 
 // ───────────────────────────── public shapes ─────────────────────────────
 
 export interface DraftExperience {
+  /** The section the role was listed under when it is not the main experience section ("Volunteer", "Leadership"). */
+  section?: string;
   title?: string;
   company?: string;
   location?: string;
@@ -75,7 +79,7 @@ export interface ResumeDraft {
 
 export interface ParseOptions {
   /** Positioned lines from the extractor, when it has them (used to drop running headers/footers). */
-  lines?: { text: string; page: number; y?: number }[];
+  lines?: { text: string; page: number; y?: number; gapBefore?: boolean }[];
 }
 
 export interface DateRange {
@@ -98,7 +102,8 @@ const DATE_SRC =
   `|(?:0?[1-9]|1[0-2])\\s*[/.]\\s*${YEAR_SRC}` + // 01/2020, 1.2020
   `|${YEAR_SRC}\\s*[-/.]\\s*(?:0[1-9]|1[0-2])(?![\\d])` + // 2020-01
   `|${YEAR_SRC})`;
-const PRESENT_SRC = "(?:present|current(?:ly)?|now|today|ongoing|to\\s+date|date)";
+// "Continue", "till now": how some resumes (the corpus README lists them) write an open end.
+const PRESENT_SRC = "(?:present|current(?:ly)?|now|today|ongoing|continu(?:e|ing)|till\\s+now|to\\s+date|date)";
 const SEP_SRC = "\\s*(?:[-–—−~]+|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b|→)\\s*";
 
 const RANGE_RE = new RegExp(`(${DATE_SRC})${SEP_SRC}(${DATE_SRC}|${PRESENT_SRC})(?![\\w])`, "i");
@@ -106,7 +111,8 @@ const MONTH_PAIR_RE = new RegExp(`(${MONTH_SRC})${SEP_SRC}(${MONTH_SRC})\\s+(${Y
 const SINCE_RE = new RegExp(`\\b(?:since|from|starting)\\s+(${DATE_SRC})(?![\\w])`, "i");
 const SINGLE_RE = new RegExp(`(?:\\b(?:expected|graduated|graduation|completed|class of)\\s*:?\\s*)?(${DATE_SRC})(?![\\w])`, "i");
 // Longest unit first and a word end: "mos?" alone would eat the "mo" of "months" and leave "nths)".
-const DURATION_RE = /\(?\b\d+\s*(?:years?|yrs?|months?|mos?)\b(?:,?\s+\d+\s*(?:months?|mos?)\b)?\)?/gi;
+// "3 years", "4.5 years experience", "(1 yr 2 mos)": a duration printed after the dates (JSON Resume themes, ODT templates).
+const DURATION_RE = /\(?\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|mos?)\b(?:,?\s+\d+\s*(?:months?|mos?)\b)?(?:\s+(?:of\s+)?experience\b)?\)?/gi;
 
 /** Parses one date as written ("Jan 2020", "01/2020", "2020-01", "2019") to a partial ISO date. */
 export function parseDate(raw: string): PartialDate | null {
@@ -198,10 +204,39 @@ const PRESENT_WORD_RE = /\b(Present|Current|Now|Today)(?=[A-Z][a-z])/g;
 function normaliseLine(raw: string): string {
   return raw
     .normalize("NFKC")
+    // Leaders between fields ("Salsify ------ Boston MA", "Acme ........ 2019"): plain-text and
+    // dotted-leader layouts; a cell break, like a tab.
+    .replace(/\s*(?:[-_.·…]\s?){4,}\s*/g, (m, offset: number, whole: string) => (offset === 0 || offset + m.length === whole.length ? "" : "\t"))
     .replace(/[\u200b-\u200d\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
-    .replace(/[ \f\v]+$/g, "")
-    .replace(/^[ \f\v]+/g, "");
+    .replace(/^[ \f\v]+/, "")
+    // Anchored at the end, a plain /[ ]+$/ retries from every space of a long run: quadratic.
+    .replace(/(?<![ \f\v])[ \f\v]+$/, "");
+}
+
+/**
+ * No line of a resume is longer than this; longer input lines (a pasted paragraph, or hostile
+ * input) are cut at a space into pieces, so that every later per-line step stays linear overall.
+ */
+export const MAX_LINE_CHARS = 600;
+
+export function boundLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length <= MAX_LINE_CHARS) {
+      out.push(line);
+      continue;
+    }
+    let rest = line;
+    while (rest.length > MAX_LINE_CHARS) {
+      const space = rest.lastIndexOf(" ", MAX_LINE_CHARS);
+      const cut = space > MAX_LINE_CHARS / 2 ? space : MAX_LINE_CHARS;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    out.push(rest);
+  }
+  return out;
 }
 
 /** DOCX paragraphs whose right-aligned part was a separate run arrive glued: "Acme CorpJan 2020". */
@@ -217,7 +252,7 @@ function unglue(line: string): string {
 }
 
 function toLines(text: string, opts: ParseOptions | undefined): Line[] {
-  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines) : text.replace(/\r\n?/g, "\n").split("\n");
+  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines) : boundLines(text.replace(/\r\n?/g, "\n").split("\n"));
   const out: Line[] = [];
   let blank = false;
   let pendingMarker = false;
@@ -268,11 +303,11 @@ function positionedLines(lines: NonNullable<ParseOptions["lines"]>): (string | n
   }
   const out: (string | null)[] = [];
   let lastPage: number | null = null;
-  for (const l of [...lines].sort((a, b) => a.page - b.page)) {
-    if (lastPage !== null && l.page !== lastPage) out.push(null);
+  for (const l of lines) {
+    if ((lastPage !== null && l.page !== lastPage) || l.gapBefore) out.push(null);
     lastPage = l.page;
     if (pages.size > 1 && seen.get(key(l))!.size > 1 && l.text.trim()) continue;
-    out.push(l.text);
+    out.push(...boundLines([l.text]));
   }
   return out;
 }
@@ -286,84 +321,7 @@ function isParagraphMode(lines: Line[]): boolean {
 
 // ───────────────────────────── vocabulary ─────────────────────────────
 
-type SectionKind = "header" | "summary" | "experience" | "education" | "skills" | "projects" | "certifications" | "languages" | "other";
-
-const HEADINGS: Record<Exclude<SectionKind, "header">, string[]> = {
-  experience: [
-    "experience", "work experience", "professional experience", "employment", "employment history", "work history",
-    "career history", "relevant experience", "professional background", "career", "work", "experience highlights",
-    "teaching experience", "clinical experience", "industry experience", "research experience", "positions held",
-    "professional history", "work and experience", "previous experience", "selected experience", "appointments",
-    "employment record", "work record", "career record", "placements", "internships",
-  ],
-  education: [
-    "education", "education and training", "education and qualifications", "academic background", "academic qualifications",
-    "qualifications and education", "education history", "academic history", "studies", "academics", "training and education",
-    "qualifications", "degrees",
-  ],
-  skills: [
-    "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "skills and abilities",
-    "technologies", "tech stack", "expertise", "areas of expertise", "skills summary", "tools and technologies", "soft skills",
-    "skills and tools", "skills and technologies", "technical proficiencies", "proficiencies", "technical expertise",
-    "key competencies", "professional skills", "skill set", "skillset", "tools", "strengths", "key strengths", "core strengths",
-    "toolkit", "toolbox", "capabilities",
-  ],
-  projects: [
-    "projects", "side projects", "personal projects", "selected projects", "key projects", "open source", "open source projects",
-    "portfolio", "academic projects", "notable projects", "project experience", "open source contributions",
-  ],
-  summary: [
-    "summary", "professional summary", "profile", "professional profile", "about", "about me", "objective", "career objective",
-    "personal statement", "overview", "executive summary", "summary of qualifications", "career summary", "personal profile", "bio",
-  ],
-  certifications: [
-    "certifications", "certificates", "licenses", "licences", "licenses and certifications", "licences and certifications",
-    "certifications and licenses", "credentials", "certification", "professional certifications", "accreditations",
-    "licensure", "registration", "registrations", "professional registration",
-  ],
-  languages: ["languages", "spoken languages", "language skills", "language", "foreign languages"],
-  other: [
-    "awards", "honors", "honours", "awards and honors", "awards and honours", "honors and awards", "publications", "volunteer",
-    "volunteering", "volunteer experience", "interests", "hobbies", "hobbies and interests", "references", "activities",
-    "extracurricular activities", "achievements", "memberships", "affiliations", "professional affiliations", "courses",
-    "conferences", "talks", "patents", "leadership", "additional information", "personal details", "contact", "contact details",
-    "contact information", "training", "presentations", "research", "teaching", "military service", "volunteer history",
-  ],
-};
-
-const HEADING_INDEX = new Map<string, Exclude<SectionKind, "header">>(
-  Object.entries(HEADINGS).flatMap(([kind, names]) => names.map((n) => [n, kind as Exclude<SectionKind, "header">])),
-);
-
-const TITLE_WORDS = new Set(
-  (
-    "engineer engineering developer programmer architect manager management director head lead leader chief officer president vp " +
-    "analyst scientist researcher designer consultant specialist coordinator administrator assistant associate intern internship " +
-    "trainee apprentice technician nurse teacher lecturer professor tutor instructor accountant auditor controller writer editor " +
-    "journalist marketer strategist representative agent advisor adviser executive owner founder co-founder cofounder clerk cashier " +
-    "supervisor foreman operator pharmacist physician doctor therapist counselor counsellor paralegal attorney lawyer solicitor " +
-    "recruiter planner producer artist photographer chef cook driver mechanic electrician sre devops qa tester fellow postdoc " +
-    "student volunteer staff principal senior junior sr jr secretary receptionist buyer merchandiser evangelist surveyor economist " +
-    "statistician librarian pilot partner member contractor freelancer freelance bookkeeper coach trainer worker barista " +
-    "waiter server bartender housekeeper caregiver aide paramedic dentist hygienist veterinarian midwife psychologist " +
-    "administrator admin support sales marketing product owner scrum master ux ui physiotherapist radiographer optometrist dietitian dietician sonographer adjuster underwriter actuary estimator inspector carpenter plumber welder machinist baker butcher stylist hairdresser realtor broker teller dispatcher courier porter attendant nanny carer cleaner janitor landscaper gardener translator interpreter copywriter illustrator animator curator archivist chemist biologist physicist geologist ecologist epidemiologist surgeon anaesthetist anesthetist radiologist technologist phlebotomist optician orthodontist podiatrist chiropractor audiologist clinician practitioner registrar"
-  ).split(" "),
-);
-/** Words that end a job title rather than start one ("Product Designer" vs "Product Inc"). */
-const TITLE_TAILS = new Set(
-  (
-    "engineer developer programmer architect manager director head lead officer president analyst scientist researcher designer " +
-    "consultant specialist coordinator administrator assistant associate intern trainee apprentice technician nurse teacher " +
-    "lecturer professor tutor instructor accountant auditor controller writer editor journalist marketer strategist representative " +
-    "agent advisor adviser executive owner founder clerk cashier supervisor operator pharmacist physician doctor therapist " +
-    "counselor counsellor paralegal attorney lawyer recruiter planner producer artist chef driver mechanic electrician tester " +
-    "fellow secretary receptionist buyer coach trainer worker partner contractor freelancer bookkeeper aide paramedic psychologist physiotherapist radiographer optometrist dietitian dietician sonographer adjuster underwriter actuary estimator inspector carpenter plumber welder machinist baker butcher stylist hairdresser realtor broker teller dispatcher courier porter attendant nanny carer cleaner janitor landscaper gardener translator interpreter copywriter illustrator animator curator archivist chemist biologist physicist geologist ecologist epidemiologist surgeon anaesthetist anesthetist radiologist technologist phlebotomist optician orthodontist podiatrist chiropractor audiologist clinician practitioner registrar"
-  ).split(" "),
-);
-const TITLE_LEADS = /^(?:Senior|Junior|Lead|Head|Chief|Staff|Principal|Associate|Assistant|Sr\.?|Jr\.?|Deputy|Vice|Interim|Acting|Managing|Executive|Founding)\b/;
-
-const COMPANY_RE =
-  /\b(?:inc|llc|llp|ltd|limited|gmbh|ag|corp|corporation|co|company|plc|sa|s\.a|sas|sarl|bv|b\.v|nv|ab|oy|as|a\/s|kg|pty|pvt|group|holdings|bank|labs?|technologies|technology|systems|solutions|software|consulting|consultants|partners|associates|ventures|capital|studios?|agency|media|networks|hospital|clinic|medical center|medical centre|health|healthcare|university|college|school|academy|institute|foundation|trust|council|ministry|department|government|services|industries|international|global|enterprises|motors|airlines|pharmaceuticals|insurance|foods|energy|retail|stores|bakery|restaurant|hotel|cafe)\b\.?/i;
+type SectionKind = "header" | HeadingKind;
 
 const EMPLOYMENT_TYPE_RE = /^\(?(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|internship|temporary|temp|permanent|seasonal|self[- ]employed|remote|hybrid|on[- ]?site)\)?$/i;
 
@@ -378,6 +336,10 @@ const COUNTRIES = new Set(
   )
     .split(" ")
     .concat(["united states", "united kingdom", "new zealand", "south africa", "hong kong", "sri lanka", "czech republic", "saudi arabia", "south korea", "northern ireland", "united arab emirates", "the netherlands"]),
+);
+/** US states, Canadian provinces and Australian states by name: "Greenville, South Carolina". */
+const REGION_NAMES = new Set(
+  "alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,new mexico,new york,north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,south carolina,south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin,wyoming,district of columbia,ontario,quebec,british columbia,alberta,manitoba,saskatchewan,nova scotia,new brunswick,newfoundland,new south wales,victoria,queensland,western australia,south australia,tasmania".split(","),
 );
 const US_STATES = new Set(
   "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON BC AB QC NSW VIC QLD".split(" "),
@@ -447,44 +409,18 @@ function endsSentence(s: string): boolean {
  * Headings outside the list still name their section by their last word ("Kitchen Experience",
  * "Employment Record", "Culinary Skills", "Registration & Licensure"): the head noun decides.
  */
-const HEADING_HEADS: [RegExp, Exclude<SectionKind, "header">][] = [
-  [/\b(?:experience|employment|appointments|placements|internships|(?:employment|work|career|job|professional|occupational|service) (?:history|record))$/, "experience"],
-  [/\b(?:skills|competencies|competences|expertise|proficiencies|toolkit|toolbox|capabilities|technologies)$/, "skills"],
-  [/\b(?:certifications?|certificates|licen[cs]es|licensure|registrations?|accreditations|credentials)$/, "certifications"],
-  [/\b(?:education|qualifications|degrees)$/, "education"],
-  [/\bprojects$/, "projects"],
-  [/\b(?:summary|profile|objective)$/, "summary"],
-  [/\b(?:awards|honou?rs|publications|interests|hobbies|memberships|affiliations|activities|references|volunteering|achievements|courses)$/, "other"],
-];
-
-const COMPACT_HEADINGS = new Map([...HEADING_INDEX].map(([name, kind]) => [name.replace(/ /g, ""), kind]));
-
-function headingKey(s: string): string {
-  return s
-    .replace(/^[#=*_\-–—\s]+|[#=*_\-–—:\s]+$/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^\p{L}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-function kindOfKey(key: string, byHead: boolean): Exclude<SectionKind, "header"> | null {
-  const exact = HEADING_INDEX.get(key) ?? COMPACT_HEADINGS.get(key.replace(/ /g, ""));
-  if (exact || !byHead) return exact ?? null;
-  return HEADING_HEADS.find(([re]) => re.test(key))?.[1] ?? null;
-}
-
 function headingKind(line: Line): Exclude<SectionKind, "header"> | null {
   if (line.bullet) return null;
   const raw = line.text.trim();
   if (raw.length > 48 || /[@\d]/.test(raw)) return null;
   const exact = kindOfKey(headingKey(raw), false);
   if (exact) return exact;
+  // "Key Achievements:" inside a role introduces its bullets; only exact section names may end in a colon.
+  if (/:$/.test(raw)) return null;
   // A job title ("Head of Customer Experience", "Senior Skills Trainer") is not a heading.
   const ws = words(raw);
   if (ws.length > 5 || !isHeaderLike(raw) || /[.!?;]$|:./.test(raw) || TITLE_LEADS.test(raw) || /\bof\b/i.test(raw)) return null;
-  if (ws.some((w) => TITLE_TAILS.has(w.toLowerCase()))) return null;
+  if (ws.some((w) => TITLE_TAILS.has(w.toLowerCase().replace(/[^\p{L}-]/gu, "")))) return null;
   // "Skills & Interests", "Education, Certifications", "Food Safety & Certifications": the first part that names a section.
   const parts = raw.split(/\s*(?:&|,|\/|\+|\band\b)\s*/i).map(headingKey).filter(Boolean);
   for (const part of parts) {
@@ -522,7 +458,9 @@ function splitSections(lines: Line[]): Section[] {
       sections.push(current);
       continue;
     }
-    const inline = current.kind !== "skills" ? inlineHeading(line) : null;
+    // "Tech Stack: Ruby, Rails" inside a role lists that role's technologies; it does not open a skills section.
+    const techLine = (current.kind === "experience" || current.kind === "projects" || current.kind === "activities") && TECH_LINE_RE.test(line.text.trim());
+    const inline = current.kind !== "skills" && !techLine ? inlineHeading(line) : null;
     if (inline) {
       current = { kind: inline.kind, heading: line.text.split(":")[0].trim(), lines: [{ ...line, text: inline.rest }] };
       sections.push(current);
@@ -581,7 +519,8 @@ function joinWrapped(lines: Line[], paragraphMode: boolean, kind: SectionKind, p
     // A header-like line between a bullet and a dated line heads the next entry.
     const headsEntry =
       !!prev && !isHeaderLike(prev.text) && isHeaderLike(line.text) && !!lines[i + 1] && !lines[i + 1].bullet && hasAnchorDate(lines[i + 1].text);
-    const join = prev && !headsEntry && shouldJoin(prev, lastPhysical, line, ctx);
+    // A wrapped paragraph never grows past a few lines; the cap keeps joining linear on hostile input.
+    const join = prev && !headsEntry && prev.text.length + line.text.length <= MAX_LINE_CHARS * 2 && shouldJoin(prev, lastPhysical, line, ctx);
     lastPhysical = line.text.length;
     if (join) {
       // Browsers and word processors break lines at real hyphens ("De-" / "escalation"): keep it.
@@ -662,7 +601,8 @@ function shouldJoin(prev: Line, prevLength: number, line: Line, ctx: WrapContext
 
 // ───────────────────────────── contact / header ─────────────────────────────
 
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+// The lookbehind starts a match only where a run of address characters starts (else quadratic on "....").
+const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 const URL_RE =
   /\b(?:https?:\/\/[^\s|,;]+|www\.[^\s|,;]+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|twitter\.com|x\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|kaggle\.com)\/[^\s|,;]+)/i;
 const BARE_DOMAIN_RE = /^(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|me|design|co|app|xyz|tech|info|site|page|codes|ai|de|uk|fr|nl|se|pl|jp)(?:\/[^\s]*)?$/i;
@@ -701,9 +641,12 @@ function looksLikeLocation(s: string): boolean {
   if (/\d{3,}/.test(t) && !/\b\d{4,5}\b/.test(t)) return false;
   const parts = t.split(/\s*,\s*/).filter(Boolean);
   if (COUNTRIES.has(t.toLowerCase())) return true;
+  // "Boston MA", "Ann Arbor MI": a US city and state code without the comma (plain-text layouts).
+  const cityState = /^([\p{Lu}][\p{L}.'’ -]{1,30})\s+([A-Z]{2})$/u.exec(t);
+  if (cityState && US_STATES.has(cityState[2]) && words(cityState[1]).length <= 3) return true;
   if (parts.length < 2 || parts.length > 3) return false;
   if (!parts.every((p) => /^[\p{Lu}\d][\p{L}\d .'’-]*$/u.test(p) && words(p).length <= 4)) return false;
-  const isRegion = (p: string) => US_STATES.has(p) || COUNTRIES.has(p.toLowerCase());
+  const isRegion = (p: string) => US_STATES.has(p) || COUNTRIES.has(p.toLowerCase()) || REGION_NAMES.has(p.toLowerCase());
   // Three parts only as "City, Region, Country": "Lyft, San Francisco, CA" is a company and a place.
   if (parts.length === 3) return isRegion(parts[1]) && COUNTRIES.has(parts[2].toLowerCase());
   return isRegion(parts[1]);
@@ -821,14 +764,19 @@ function splitSegments(text: string): string[] {
 function titleScore(s: string): number {
   const ws = words(s).map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
   let score = ws.filter((w) => TITLE_WORDS.has(w)).length;
-  if (ws.length && TITLE_TAILS.has(ws[ws.length - 1])) score += 1;
+  // The head noun ends the title; a specialty in brackets may follow it ("Software Engineer (Frontend)").
+  const head = words(s.replace(/\s*\([^)]*\)\s*$/, "")).map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
+  if (head.length && TITLE_TAILS.has(head[head.length - 1])) score += 1;
   if (TITLE_LEADS.test(s)) score += 0.5;
   if (/^(?:head|director|vp|vice president|chief|manager) of\b/i.test(s)) score += 1;
   return score;
 }
 
 function companyScore(s: string): number {
-  let score = COMPANY_RE.test(s) ? 1.5 : 0;
+  // A generic cue ("Software", "Health") inside a phrase that ends in a title noun is part of the title.
+  const head = words(s.replace(/\s*\([^)]*\)\s*$/, "")).map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ""));
+  const endsInTitle = head.length > 1 && TITLE_TAILS.has(head[head.length - 1]);
+  let score = STRONG_COMPANY_RE.test(s) || (!endsInTitle && COMPANY_RE.test(s)) ? 1.5 : 0;
   if (/^[A-Z0-9&]{2,6}$/.test(s.trim())) score += 0.5;
   if (/&/.test(s) && !/\bR&D\b/.test(s)) score += 0.3;
   return score;
@@ -854,6 +802,8 @@ interface RoleGuess {
   confident: boolean;
   /** Candidates left when vocabulary could not decide. */
   open: Segment[];
+  /** The company came from a "Title at Company" phrase. */
+  delimited?: boolean;
 }
 
 function guessRoles(segments: Segment[]): RoleGuess {
@@ -865,6 +815,9 @@ function guessRoles(segments: Segment[]): RoleGuess {
       continue;
     }
     if (EMPLOYMENT_TYPE_RE.test(raw.text) && !/^(?:remote|hybrid)$/i.test(raw.text)) continue;
+    // A lower-case phrase beside a name ("Acme · Data streaming platform") describes it; it is
+    // neither the title nor the company.
+    if (words(raw.text).length >= 2 && !isHeaderLike(raw.text) && titleScore(raw.text) === 0 && raw.index > 0) continue;
     const glued = unglueLocation(raw.text);
     if (glued) guess.location ??= glued.location;
     const seg = glued ? { ...raw, text: glued.rest } : raw;
@@ -880,17 +833,25 @@ function guessRoles(segments: Segment[]): RoleGuess {
     }
     const at = /^(.+?)\s+(?:at|@)\s+(.+)$/i.exec(seg.text);
     if (at && titleScore(at[1]) > 0) {
+      guess.delimited = true;
       guess.title = { ...seg, text: at[1].trim() };
       const loc = splitTrailingLocation(at[2].trim());
       guess.company = { ...seg, text: loc.rest, index: seg.index + 0.5 };
       if (loc.location) guess.location ??= loc.location;
       continue;
     }
-    const loc = splitTrailingLocation(seg.text);
+    // moderncv-style headers end with a period ("Title, Company, City, ST."); not part of the last field.
+    const loc = splitTrailingLocation(/,/.test(seg.text) ? seg.text.replace(/(?<=\p{L}{2,})\.$/u, "") : seg.text);
     if (loc.location) guess.location ??= loc.location;
     const rest = loc.rest;
     const comma = /^(.+?),\s+(.+)$/.exec(rest);
-    if (comma && titleScore(comma[1]) > 0 && titleScore(comma[2]) === 0) {
+    // (Two words at least: "Smith, Jones & Partners" is one firm's name.)
+    if (comma && words(comma[1]).length >= 2 && titleScore(comma[1]) === 0 && companyScore(comma[1]) === 0 && (COMPANY_RE.test(comma[2]) || INSTITUTION_RE.test(comma[2])) && titleScore(comma[2]) === 0 && !/&/.test(rest) && comma[1] !== comma[1].toUpperCase()) {
+      // "Data Indexer, Institute for Health Metrics": an organisation cue decides when the title word is unknown.
+      candidates.push({ ...seg, text: comma[1], whole: rest }, { ...seg, text: comma[2], index: seg.index + 0.5 });
+      guess.title ??= candidates[candidates.length - 2];
+      guess.company ??= candidates[candidates.length - 1];
+    } else if (comma && titleScore(comma[1]) > 0 && titleScore(comma[2]) === 0) {
       candidates.push({ ...seg, text: comma[1], whole: rest }, { ...seg, text: comma[2], index: seg.index + 0.5 });
     } else if (comma && titleScore(comma[2]) > 0 && titleScore(comma[1]) === 0 && companyScore(comma[2]) === 0) {
       candidates.push({ ...seg, text: comma[1] }, { ...seg, text: comma[2], index: seg.index + 0.5 });
@@ -977,7 +938,9 @@ function anchorDate(text: string): DateHit | null {
   const residual = `${before} ${after}`
     .replace(/[|•·,()–—\t]/g, " ")
     .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ")
-    .trim();
+    .trim()
+    // moderncv-style entries end the header with a period ("Title, Company, City.").
+    .replace(/(?<=\p{L}{2,})\.$/u, "");
   // A date set off at the right margin marks an entry even after a long "Degree in Subject, School" line.
   const rightAligned = !after.trim() && /(?:\t|\s{2,})$/.test(before);
   if (residual && (!isHeaderLike(residual) || words(residual).length > (labelled || rightAligned ? 16 : 10))) return null;
@@ -991,16 +954,26 @@ function hasAnchorDate(text: string): boolean {
 function runAbove(lines: Line[], i: number, floor: number): number {
   let n = 0;
   for (let j = i - 1; j >= floor && n < 3; j--) {
-    if (lines[j].bullet || !isHeaderLike(lines[j].text) || anchorDate(lines[j].text)) break;
+    // "Acme · Data streaming platform": a company cell and its blurb is a header line too.
+    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text)) || anchorDate(lines[j].text)) break;
     n++;
   }
   return n;
 }
 
+/**
+ * A header line made of cells ("Home Construction Limited | Level 5, Long circular road"): its
+ * first cell names the employer or title, the rest (a street address, a blurb) need not be capitalised.
+ */
+function isHeaderCells(text: string): boolean {
+  const cells = text.split(/\t+|\s\|\s?|\|\s|\s[·•]\s/).map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && isHeaderLike(cells[0]) && words(cells[0]).length <= 6 && !endsSentence(text) && text.length <= 160;
+}
+
 function runBelow(lines: Line[], i: number, ceiling: number): number {
   let n = 0;
   for (let j = i + 1; j < ceiling && n < 3; j++) {
-    if (lines[j].bullet || !isHeaderLike(lines[j].text) || anchorDate(lines[j].text) || TECH_LINE_RE.test(lines[j].text)) break;
+    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text)) || anchorDate(lines[j].text) || TECH_LINE_RE.test(lines[j].text)) break;
     n++;
   }
   return n;
@@ -1068,9 +1041,42 @@ function entrySegments(entry: Entry): Segment[] {
     }
     const offset = i - Math.max(entry.anchor, 0);
     if (line.role) segs.push({ text: text.trim(), line: offset, index: 0, role: line.role });
-    else splitSegments(text).forEach((s, index) => segs.push({ text: s, line: offset, index }));
+    else joinDualTitles(splitSegments(text), text).forEach((s, index) => segs.push({ text: s, line: offset, index }));
   });
-  return segs;
+  return rejoinHyphenatedNames(segs);
+}
+
+/** "Security Officer / CCTV Technician", "Cofounder / CTO": one role with two titles, not a title and a company. */
+function joinDualTitles(parts: string[], line: string): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && titleScore(prev) > 0 && titleScore(part) > 0 && line.includes(`${prev} / ${part}`)) out[out.length - 1] = `${prev} / ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * " - " separates a title from a company ("Engineer - Acme"), but also the parts of one
+ * organisation's name ("PUCIT - University of the Punjab"). Two neighbouring parts of a cell
+ * with no title evidence, the second an organisation, are one name.
+ */
+function rejoinHyphenatedNames(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segs) {
+    const prev = out[out.length - 1];
+    if (
+      prev && !prev.role && !seg.role && prev.line === seg.line && seg.index === prev.index + 1 &&
+      titleScore(prev.text) === 0 && titleScore(seg.text) === 0 && (INSTITUTION_RE.test(seg.text) || STRONG_COMPANY_RE.test(seg.text)) &&
+      !looksLikeLocation(seg.text) && !looksLikeLocation(prev.text) && words(prev.text).length <= 3
+    ) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} - ${seg.text}` };
+      continue;
+    }
+    out.push(seg);
+  }
+  return out;
 }
 
 /** Bullets from body lines: marked lines start a bullet, unmarked ones were joined upstream when wrapped. */
@@ -1161,11 +1167,16 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
       if (!looksLikeLocation(tail) && tail !== guess.location) guess.title = { ...title, text: title.whole };
     }
     const prev = result[result.length - 1];
-    if (!guess.company && prev?.company && guess.title) {
-      // Several roles under one employer heading: the later ones show only the title.
+    if (!guess.company && prev?.company && guess.title && GROUP_HEADED.has(prev) && entry.header.length <= 2) {
+      // Several roles under one employer heading (the company on a line of its own above the first
+      // title, AltaCV / moderncv): the later ones show only a title and dates. Without such a
+      // heading an unknown company stays empty rather than borrowing the previous one's.
       guess.company = { text: prev.company, line: 0, index: 0 };
       companyConf = 0.6;
     }
+    const headed = !!guess.company && !!guess.title && (guess.company.line < guess.title.line || (GROUP_HEADED.has(prev ?? ({} as DraftExperience)) && guess.company.text === prev?.company));
+    // No evidence either way (two unknown segments, read in order): say so rather than guess.
+    const unsure = titleConf > 0 && titleConf < MIN_FIELD_CONFIDENCE && companyConf > 0 && companyConf < MIN_FIELD_CONFIDENCE;
     const { bullets, technologies } = bulletsOf(entry.body);
     const exp: DraftExperience = {
       title: clean(guess.title?.text),
@@ -1175,6 +1186,14 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
       technologies: technologiesIn(bullets, technologies),
     };
     const i = result.length;
+    if (unsure) {
+      warnings.push(
+        `Role ${i + 1}: we could not tell whether "${exp.title}" or "${exp.company}" is the job title, so both are left empty. ` +
+          "Please fill them in from the preview.",
+      );
+      delete exp.title;
+      delete exp.company;
+    }
     if (entry.dates) {
       exp.startDate = entry.dates.range.startDate ?? (entry.dates.single ? entry.dates.range.endDate : undefined);
       exp.endDate = entry.dates.range.current ? undefined : entry.dates.range.endDate;
@@ -1188,9 +1207,13 @@ function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
     if (exp.title) fields.push({ path: `experiences[${i}].title`, confidence: titleConf });
     if (exp.company) fields.push({ path: `experiences[${i}].company`, confidence: companyConf });
     else warnings.push(`Experience ${i + 1}${exp.title ? ` (${exp.title})` : ""}: could not find the company.`);
+
     if (exp.location) fields.push({ path: `experiences[${i}].location`, confidence: 0.8 });
     if (bullets.length) fields.push({ path: `experiences[${i}].bullets`, confidence: entry.body.some((l) => l.bullet) ? 0.85 : 0.7 });
-    result.push(dropUndefined(exp));
+    const kept = dropUndefined(exp);
+    if (guess.delimited) DELIMITED.add(kept);
+    if (headed) GROUP_HEADED.add(kept);
+    result.push(kept);
   });
   splitTrailingTowns(result);
   splitGluedTowns(result);
@@ -1254,7 +1277,19 @@ function preferSlottedCompany(guess: RoleGuess, layout: Map<string, "title" | "c
  * every company in the section ends in the same glued capitalised word(s) and none has a location yet:
  * one camel-case name ("PayPal", "McKinsey") on its own is a name, not a glue.
  */
+/** Below this, a title or company guess is left empty (with a warning) rather than filled wrongly. */
+const MIN_FIELD_CONFIDENCE = 0.45;
+
+/** Roles whose company stood on a line above the title: a heading that later title-only roles share. */
+const GROUP_HEADED = new WeakSet<DraftExperience>();
+
+/** Companies read from an explicit "Title at Company" phrase: never glued to a town. */
+const DELIMITED = new WeakSet<DraftExperience>();
+
 function splitGluedTowns(exps: DraftExperience[]): void {
+  // A CamelCase brand ("Title at BoochTek (2007 - present)") is delimited by its phrase; only
+  // free-standing company cells can have lost the tab before a town.
+  if (exps.some((e) => DELIMITED.has(e))) return;
   const named = exps.filter((e) => e.company);
   if (named.length < 2 || new Set(named.map((e) => e.company)).size < 2 || named.some((e) => e.location)) return;
   const parts = named.map((e) => /^(.*[\p{Ll}\p{Lu}\p{N}])(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})$/u.exec(e.company!));
@@ -1672,6 +1707,7 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
   const page = pageWidth(lines);
   const sections = splitSections(lines).map((s) => ({ ...s, lines: joinWrapped(mergeStackedDates(s.lines), paragraphMode, s.kind, page) }));
   reclassifyEducation(sections);
+  reclaimRolesAfterSubBlock(sections);
   const warnings: string[] = [];
   const fields: FieldConfidence[] = [];
   for (const section of sections.slice(1)) {
@@ -1695,8 +1731,27 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
       case "summary":
         summaries.push(section.lines.map((l) => l.text.trim()).join(" "));
         break;
+      case "activities":
       case "experience": {
         const parsed = parseExperiences(section.lines);
+        // Volunteer, leadership, research and campus roles are experiences too, marked with their
+        // section. What such a section lists that is not a role (no dates, or no title nor
+        // organisation: an award, a hobby) is named in a warning instead of made into a role.
+        if (section.kind === "activities") {
+          const heading = section.heading.replace(/:$/, "").trim();
+          const roles = parsed.value.filter((e) => (e.title || e.company) && (e.startDate || e.endDate || e.current));
+          const others = parsed.value.filter((e) => !roles.includes(e));
+          for (const e of roles) e.section = heading;
+          if (others.length) {
+            const what = others.flatMap((e) => [e.title ?? e.company, ...e.bullets].filter(Boolean)).slice(0, 3).join("; ");
+            warnings.push(`Not imported from "${heading}": items that are not dated roles (${what}${others.length > 3 ? "; …" : ""}). Add them to your profile by hand if you want them.`);
+          }
+          const keep = new Set(roles.map((e) => parsed.value.indexOf(e)));
+          parsed.value = roles;
+          parsed.fields = parsed.fields.filter((f) => keep.has(Number(/^experiences\[(\d+)\]/.exec(f.path)?.[1] ?? -1)));
+          parsed.fields.forEach((f) => (f.path = f.path.replace(/^experiences\[(\d+)\]/, (_m, n: string) => `experiences[${[...keep].sort((a, b) => a - b).indexOf(Number(n))}]`)));
+          parsed.warnings = parsed.warnings.filter((w) => !/^Experience \d+/.test(w));
+        }
         offsetPaths(parsed.fields, "experiences", profile.experiences.length);
         profile.experiences.push(...parsed.value);
         fields.push(...parsed.fields);
@@ -1751,6 +1806,25 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
 }
 
 const STRONG_DEGREE_RE = /^(?:Bachelor|Master|Doctor|Associate|Ph\.?\s?D|M\.?B\.?A|B\.?Sc|M\.?Sc|B\.?A\b|M\.?A\b|B\.?Eng|M\.?Eng)/;
+
+/**
+ * An Experience heading followed at once by a sub-block with a heading of its own ("Personal
+ * Projects & Content", deedy-style CVs) and then the dated roles: the roles after the sub-block
+ * belong to the empty experience section, not to the sub-block.
+ */
+function reclaimRolesAfterSubBlock(sections: Section[]): void {
+  for (let i = 0; i + 1 < sections.length; i++) {
+    const exp = sections[i];
+    const next = sections[i + 1];
+    if (exp.kind !== "experience" || exp.lines.length || (next.kind !== "projects" && next.kind !== "other")) continue;
+    const anchors = next.lines.map((l, k) => (!l.bullet && anchorDate(l.text) ? k : -1)).filter((k) => k >= 0);
+    if (anchors.length < 2) continue;
+    const start = anchors[0] - runAbove(next.lines, anchors[0], 0);
+    if (start <= 0) continue;
+    exp.lines = next.lines.slice(start);
+    next.lines = next.lines.slice(0, start);
+  }
+}
 
 /** A section under another name ("Training") that lists a degree and a school is the education section. */
 function reclassifyEducation(sections: Section[]): void {

@@ -1,6 +1,7 @@
 // Writing style learnt from a sample resume or cover letter: plain text statistics, no model.
 // Pure and deterministic: the same text always gives the same style.
 import type { Person, Tense, Tone, WritingStyle } from "./types.ts";
+import { headingKey, kindOfKey, sectionKind } from "./resume/headings.ts";
 
 export type SampleType = "RESUME" | "COVER_LETTER";
 
@@ -152,22 +153,8 @@ function looksLikeEntryLine(line: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Headings.
 
-const KNOWN_HEADINGS = new Set([
-  "summary", "professional summary", "career summary", "profile", "professional profile", "about", "about me",
-  "objective", "career objective", "experience", "work experience", "professional experience", "relevant experience",
-  "employment", "employment history", "work history", "career history", "education", "education and training",
-  "skills", "technical skills", "key skills", "core skills", "skills and tools", "core competencies", "competencies",
-  "projects", "personal projects", "selected projects", "side projects", "open source", "certifications",
-  "certificates", "licenses and certifications", "awards", "honors", "honours", "awards and honors", "achievements",
-  "key achievements", "publications", "languages", "volunteer experience", "volunteering", "volunteer work",
-  "interests", "hobbies", "references", "leadership", "activities", "courses", "training", "qualifications",
-  "expertise", "highlights", "tools", "technologies",
-]);
-
-const HEADING_WORDS = /\b(experience|education|skills?|projects?|summary|profile|objective|certifications?|awards?|honou?rs|publications|languages|interests|volunteer\w*|achievements|employment|history|qualifications|competencies|training|courses|references|leadership|activities|expertise|highlights)\b/i;
 const SMALL_WORDS = new Set(["and", "of", "the", "for", "in", "&", "to", "a"]);
 
-const headingKey = (line: string) => line.toLowerCase().replace(/:$/, "").replace(/&/g, "and").replace(/\s+/g, " ").trim();
 
 function isAllCaps(line: string): boolean {
   const letters = line.match(/\p{L}/gu) ?? [];
@@ -182,7 +169,11 @@ function isTitleCase(line: string): boolean {
 
 /** Known section names, and ALL CAPS or Title Case lines that name a usual section ("KEY PROJECTS"). */
 function looksLikeHeading(line: string): boolean {
-  return KNOWN_HEADINGS.has(headingKey(line)) || ((isAllCaps(line) || isTitleCase(line)) && HEADING_WORDS.test(line));
+  // The parser's vocabulary (resume/headings.ts): a known name, or a short ALL CAPS / Title Case line
+  // that ends in a section word. A word inside the line is not enough: "Best Paper Award" is an award.
+  const kind = sectionKind(line);
+  if (!kind) return false;
+  return kindOfKey(headingKey(line), false) !== null || isAllCaps(line) || isTitleCase(line);
 }
 
 /**

@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
+import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
 
 const MESSAGES = {
   PDF_ENCRYPTED:
@@ -29,9 +30,9 @@ let mammothModule;
 
 /**
  * pdf.js itself, the very copy pdf-parse depends on (resolved from pdf-parse's own folder).
- * pdf-parse's getText() flattens each page to lines and loses the vertical gaps, and those gaps
- * are what tell a paragraph break from a wrapped line; so lines are assembled here from pdf.js
- * text items, with their positions. Loaded on first use: a DOCX-only worker never pays for it.
+ * pdf-parse's getText() flattens each page in content order, which is not reading order for
+ * columns, sidebars or Chromium's headings-first output; so the page is read here from pdf.js text
+ * items with their positions (pdf-layout.mjs). Loaded on first use: a DOCX-only worker never pays for it.
  */
 async function loadPdfjs() {
   if (!pdfjsModule) {
@@ -58,81 +59,24 @@ async function extractPdf(bytes) {
   });
   try {
     const doc = await task.promise;
-    const pageTexts = [];
-    const lines = [];
+    const pages = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const { items } = await page.getTextContent();
-      const pageHeight = page.view[3] - page.view[1];
-      const pageLines = assembleLines(items);
-      pageTexts.push(linesToText(pageLines));
-      for (const line of pageLines) lines.push({ text: line.text, page: number, y: Math.round((pageHeight - line.y) * 10) / 10 });
+      const width = page.view[2] - page.view[0];
+      const height = page.view[3] - page.view[1];
+      pages.push({ number, width, height, lines: readPage(items, width, height) });
       page.cleanup();
     }
-    return { ok: true, text: pageTexts.join("\n\n"), pages: doc.numPages, lines };
+    const kept = dropRunningLines(pages);
+    const lines = documentLines(kept).map((l) => ({ text: l.text, page: l.page, y: l.y, x: l.x, size: l.size, gapBefore: l.gapBefore }));
+    return { ok: true, text: linesToText(kept), pages: doc.numPages, lines };
   } catch (error) {
     if (error?.name === "PasswordException") return { ok: false, reason: "ENCRYPTED", message: MESSAGES.PDF_ENCRYPTED };
     return { ok: false, reason: "CORRUPT", message: MESSAGES.PDF_CORRUPT };
   } finally {
     await task.destroy().catch(() => {});
   }
-}
-
-/**
- * Text items come in content order, which for ordinary documents is reading order. An item
- * starts a new line when the previous one ended one (hasEOL) or when it sits on another baseline.
- * Within a line, a visible horizontal gap becomes a space, a wide one (a column, a right-aligned
- * date) a tab.
- */
-function assembleLines(items) {
-  const lines = [];
-  let current = null;
-  let endX = 0;
-  let breakPending = false;
-  for (const item of items) {
-    if (typeof item.str !== "string") continue;
-    const [, , , d, x, y] = item.transform;
-    const size = Math.abs(d) || item.height || 10;
-    if (item.str === "") {
-      if (item.hasEOL) breakPending = true;
-      continue;
-    }
-    const sameLine = current && !breakPending && Math.abs(current.y - y) < size * 0.5;
-    if (!sameLine) {
-      current = { text: "", y, size };
-      lines.push(current);
-    } else {
-      const gap = x - endX;
-      if (gap > size * 2) current.text += "\t";
-      else if (gap > size * 0.15 && !current.text.endsWith(" ") && !item.str.startsWith(" ")) current.text += " ";
-    }
-    current.text += item.str;
-    current.size = Math.max(current.size, size);
-    endX = x + item.width;
-    breakPending = item.hasEOL;
-  }
-  return lines.filter((line) => line.text.trim());
-}
-
-/** A blank line wherever the gap to the next line is clearly wider than the page's usual line pitch. */
-function linesToText(lines) {
-  const pitches = [];
-  for (let i = 1; i < lines.length; i++) {
-    const drop = lines[i - 1].y - lines[i].y;
-    if (drop > 0) pitches.push(drop);
-  }
-  pitches.sort((a, b) => a - b);
-  const pitch = pitches.length ? pitches[Math.floor(pitches.length / 2)] : 0;
-  let text = "";
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0) {
-      const drop = lines[i - 1].y - lines[i].y;
-      const paragraphGap = pitch > 0 && (drop > pitch * 1.5 || drop < -lines[i].size);
-      text += paragraphGap ? "\n\n" : "\n";
-    }
-    text += lines[i].text;
-  }
-  return text;
 }
 
 async function extractDocx(bytes) {

@@ -14,6 +14,12 @@ export interface ExtractedLine {
   page: number;
   /** Baseline position in PDF points from the top of the page. */
   y?: number;
+  /** Left edge in PDF points. */
+  x?: number;
+  /** Font size in points. */
+  size?: number;
+  /** A paragraph gap (clearly more than the usual line pitch) or a column change precedes this line. */
+  gapBefore?: boolean;
 }
 
 export type ExtractResult =

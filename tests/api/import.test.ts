@@ -111,7 +111,7 @@ describe("importResume", () => {
     ] };
     const r = success((await send(u.token, "MERGE", "resume.json", Buffer.from(JSON.stringify(doc)))).data!.importResume);
     expect(r.added.experiences).toBe(1);
-    expect(r.warnings.join("\n")).toMatch(/Skipped experience 2 \(Backwards Ltd\): endDate — End date is before start date/);
+    expect(r.warnings.join("\n")).toMatch(/Role 2 \(Backwards Ltd\) was not imported: its end date is before its start date\./);
   });
 
   it("refuses malformed JSON and a document that breaks the official schema, with paths", async () => {

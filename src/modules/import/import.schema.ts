@@ -39,6 +39,7 @@ const DraftExperienceRef = builder.objectRef<DraftExperience>("DraftExperience")
     current: t.boolean({ resolve: (e) => Boolean(e.current) }),
     bullets: t.exposeStringList("bullets"),
     technologies: t.exposeStringList("technologies"),
+    section: t.exposeString("section", { ...opt, description: "The resume section a role was listed under when it is not the main experience section (Volunteer, Leadership, Research…)" }),
   }),
 });
 const DraftProjectRef = builder.objectRef<DraftProject>("DraftProject").implement({

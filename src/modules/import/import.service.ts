@@ -3,6 +3,7 @@ import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ResumeDraft, DraftProfile } from "../../core/resume-parser.ts";
 import { jsonResumeToDraft, validateJsonResume } from "../../core/json-resume.ts";
+import { skippedItemWarning } from "../../core/resume/warnings.ts";
 import { readUpload } from "../sample/sample.service.ts";
 import { EducationSchema, ExperienceSchema, LinkSchema, ProfilePatchSchema, ProjectSchema, SkillGroupsSchema } from "../profile/profile.validation.ts";
 import { dedupe, mergeImport, replaceWithImport, type ImportItems } from "../profile/import.store.ts";
@@ -74,7 +75,7 @@ function validItems(draft: DraftProfile): ImportItems & { skipped: string[] } {
       const r = schema.safeParse(item);
       if (r.success) return [r.data as Record<string, unknown>];
       const issue = r.error!.issues[0];
-      skipped.push(`Skipped ${label} ${index + 1} (${String(name(item) ?? "untitled")}): ${issue.path.join(".")} — ${issue.message}`);
+      skipped.push(skippedItemWarning(label, index, name(item) ? String(name(item)) : undefined, issue));
       return [];
     });
   return {

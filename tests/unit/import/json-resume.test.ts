@@ -219,3 +219,20 @@ describe("JSON Resume jobs", () => {
     expect(parseSalaryText("competitive")).toBeNull();
   });
 });
+
+describe("JSON Resume education with a long score", () => {
+  it("keeps the entry: a short score is the GPA, a long one goes to the honours", async () => {
+    const { EducationSchema } = await import("../../../src/modules/profile/profile.validation.ts");
+    const draft = jsonResumeToDraft({
+      education: [
+        { institution: "University of Edinburgh", studyType: "MSc", area: "Informatics", score: "Dissertation: Distributed consensus under partial synchrony (distinction)" },
+        { institution: "University of Porto", studyType: "BSc", area: "Computer Science", score: "17/20" },
+      ],
+    });
+    expect(draft.profile.education.map((e) => [e.institution, e.gpa, e.honors])).toEqual([
+      ["University of Edinburgh", undefined, ["Dissertation: Distributed consensus under partial synchrony (distinction)"]],
+      ["University of Porto", "17/20", []],
+    ]);
+    for (const e of draft.profile.education) expect(EducationSchema.safeParse(e).success).toBe(true);
+  });
+});
