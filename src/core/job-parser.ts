@@ -461,7 +461,14 @@ function isPlausibleYear(atom: MoneyAtom): boolean {
   return atom.currency === null && atom.multiplier === 1 && atom.value >= 1900 && atom.value <= 2100;
 }
 
-function candidateFrom(line: string, a: MoneyAtom, b: MoneyAtom | null): SalaryCandidate | null {
+/** What a line says about salary as a whole: computed once per line, not once per number in it. */
+interface SalaryLine {
+  text: string;
+  context: boolean;
+  period: SalaryPeriod | null;
+}
+
+function candidateFrom(line: SalaryLine, a: MoneyAtom, b: MoneyAtom | null): SalaryCandidate | null {
   if (a.multiplier >= 1_000_000 || (b && b.multiplier >= 1_000_000)) return null;
   if (isPlausibleYear(a) || (b && isPlausibleYear(b))) return null;
   let lo = a.value * a.multiplier;
@@ -471,13 +478,13 @@ function candidateFrom(line: string, a: MoneyAtom, b: MoneyAtom | null): SalaryC
   if (hi !== null && hi < lo) return null;
   const currency = a.currency ?? b?.currency ?? null;
   const end = b ? b.end : a.end;
-  const around = line.slice(Math.max(0, a.start - 30), Math.min(line.length, end + 30));
-  const period = periodIn(line.slice(end, end + 40)) ?? periodIn(line);
+  const around = line.text.slice(Math.max(0, a.start - 30), Math.min(line.text.length, end + 30));
+  const period = periodIn(line.text.slice(end, end + 40)) ?? line.period;
   const top = hi ?? lo;
   if (!currency && top < 1000 && period !== "HOUR") return null;
   // "up to $90k" has only a maximum; "$85k+" only a minimum.
-  const upTo = hi === null && /\b(?:up to|max(?:imum)?|under)\s*$/i.test(line.slice(Math.max(0, a.start - 12), a.start));
-  const openEnded = hi === null && line[end] === "+";
+  const upTo = hi === null && /\b(?:up to|max(?:imum)?|under)\s*$/i.test(line.text.slice(Math.max(0, a.start - 12), a.start));
+  const openEnded = hi === null && line.text[end] === "+";
   const salary: Salary = {
     min: upTo ? null : lo,
     max: openEnded ? null : (hi ?? lo),
@@ -485,19 +492,21 @@ function candidateFrom(line: string, a: MoneyAtom, b: MoneyAtom | null): SalaryC
     period: period ?? (top <= 300 ? "HOUR" : top < 15000 ? "MONTH" : "YEAR"),
   };
   const score =
-    (SALARY_CONTEXT.test(line) ? 3 : 0) + (currency ? 2 : 0) + (b ? 2 : 0) + (period ? 1 : 0) - (NOT_SALARY.test(around) ? 4 : 0);
-  if (score < 3 || (!currency && !SALARY_CONTEXT.test(line))) return null;
+    (line.context ? 3 : 0) + (currency ? 2 : 0) + (b ? 2 : 0) + (period ? 1 : 0) - (NOT_SALARY.test(around) ? 4 : 0);
+  if (score < 3 || (!currency && !line.context)) return null;
   return { salary, score };
 }
 
 export function parseSalary(text: string): Salary | null {
   let best: SalaryCandidate | null = null;
   for (const rawLine of text.split("\n")) {
-    const line = rawLine.replace(/\b40[13]\s*\(?[kb]\)?/gi, (m) => " ".repeat(m.length));
-    const atoms = moneyAtoms(line);
+    const text = rawLine.replace(/\b40[13]\s*\(?[kb]\)?/gi, (m) => " ".repeat(m.length));
+    const atoms = moneyAtoms(text);
+    if (!atoms.length) continue;
+    const line: SalaryLine = { text, context: SALARY_CONTEXT.test(text), period: periodIn(text) };
     for (let i = 0; i < atoms.length; i++) {
       const next = atoms[i + 1];
-      const paired = next && CONNECTOR.test(line.slice(atoms[i].end, next.start)) ? next : null;
+      const paired = next && CONNECTOR.test(text.slice(atoms[i].end, next.start)) ? next : null;
       const candidate = candidateFrom(line, atoms[i], paired);
       if (candidate && (!best || candidate.score > best.score)) best = candidate;
       if (paired) i++;
