@@ -297,11 +297,28 @@ function looksLikeTitle(s: string): boolean {
   return TITLE_NOUN.test(s) && wordCountOf(s) <= 10 && !/[.!?]$/.test(s);
 }
 
+/**
+ * "Acme (Berlin, DE)" → ["Acme", "Berlin, DE"]: what /^(.*?)\s*\(([^)]+)\)\s*$/ matches, found
+ * without it; that expression rescans to the end of the part from every "(" (quadratic on "((((…").
+ */
+export function trailingParenthesis(part: string): [before: string, inside: string] | null {
+  const trimmed = part.trimEnd();
+  const close = trimmed.length - 1;
+  if (trimmed[close] !== ")") return null;
+  // The leftmost "(" after the previous ")" opens it: the group may hold "(" but no ")".
+  const open = trimmed.indexOf("(", trimmed.lastIndexOf(")", close - 1) + 1);
+  if (open < 0 || open > close - 2) return null;
+  const before = trimmed.slice(0, open).trimEnd();
+  // `.` stops at line terminators: the old expression did not match across them.
+  if (/[\n\r\u2028\u2029]/.test(before)) return null;
+  return [before, trimmed.slice(open + 1, close)];
+}
+
 function headerPart(part: string, g: Guesses, base: number): void {
-  const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(part);
-  if (paren && LOCATION_LIKE.test(paren[2])) {
-    g.add("location", cleanLocation(paren[2]), 4);
-    part = paren[1];
+  const paren = trailingParenthesis(part);
+  if (paren && LOCATION_LIKE.test(paren[1])) {
+    g.add("location", cleanLocation(paren[1]), 4);
+    part = paren[0];
   }
   if (LOCATION_LIKE.test(part)) {
     if (!WORK_MODE_ONLY.test(part) || /^remote\s*[(,\-–]\s*\p{L}/iu.test(part)) g.add("location", cleanLocation(part), 5);

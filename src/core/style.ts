@@ -84,7 +84,8 @@ function readLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
   let blank = true;
   for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const line = raw.replace(/\t+/g, "  ").replace(/\s+$/, "").replace(/^\s+/, "");
+    // trim(), not /\s+$/: that expression restarts at every space of a run and rescans it.
+    const line = raw.replace(/\t+/g, "  ").trim();
     if (!line) {
       blank = true;
       continue;
@@ -389,12 +390,19 @@ function detectPerson(text: string): Person {
 
 const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|inc|ltd|co|corp|mr|mrs|ms|dr|prof|st|jr|sr|no|approx|dept|u\.s)\.$/i;
 
+/** Enough characters before a sentence end to hold the longest abbreviation and the boundary before it. */
+const ABBREVIATION_WINDOW = 12;
+
 function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  for (const match of text.matchAll(/[.!?]+["')\]]?\s+(?=["'(\[]?[\p{Lu}\d])/gu)) {
+  // A run of "!!!!" is matched from its first character only: from inside the run the match would
+  // fail the same way again, once per character (quadratic on "." x n).
+  for (const match of text.matchAll(/(?<![.!?])[.!?]+["')\]]?\s+(?=["'(\[]?[\p{Lu}\d])/gu)) {
     const end = match.index! + match[0].trimEnd().length;
-    if (ABBREVIATIONS.test(text.slice(start, end))) continue;
+    // Only the end of the sentence can hold the abbreviation: testing the whole sentence so far
+    // rescanned it after every skipped "e.g. X".
+    if (ABBREVIATIONS.test(text.slice(Math.max(start, end - ABBREVIATION_WINDOW), end))) continue;
     sentences.push(text.slice(start, end).trim());
     start = match.index! + match[0].length;
   }
