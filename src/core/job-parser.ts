@@ -204,25 +204,78 @@ function unshout(title: string): string {
   return title.replace(/[\p{L}]+/gu, (w) => (KEEP_UPPER.has(w) ? w : w[0] + w.slice(1).toLowerCase()));
 }
 
+/** A title, company or location longer than this is a paragraph, not a name: no guess at all. */
+const MAX_HEADER_FIELD = 300;
+
+/**
+ * `s` without its leading run of `lead` characters and its trailing run of `trail` characters,
+ * as /^[…]+|[…]+$/g would remove them. That expression retries the trailing class at every
+ * character of an inner run ("a....b"), which made it quadratic.
+ */
+function stripRuns(s: string, lead: RegExp, trail: RegExp): string {
+  let start = 0;
+  while (start < s.length) {
+    const ch = String.fromCodePoint(s.codePointAt(start)!);
+    if (!lead.test(ch)) break;
+    start += ch.length;
+  }
+  let end = s.length;
+  while (end > start) {
+    const low = s.charCodeAt(end - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && /[\ud800-\udbff]/.test(s[end - 2]) ? 2 : 1;
+    if (!trail.test(s.slice(end - width, end))) break;
+    end -= width;
+  }
+  return s.slice(start, end);
+}
+
+/** Start of the run of `chars` that ends the string (its length when there is none). */
+function trailingRunStart(s: string, chars: RegExp): number {
+  let i = s.length;
+  while (i > 0 && chars.test(s[i - 1])) i--;
+  return i;
+}
+
+const SHOUTING_OR_MARKUP_LEAD = /^[#*_\s]$/;
+const MARKUP_TRAIL = /^[*_\s]$/;
+const WORK_MODE_SUFFIX = /\s*[-–—|(,]\s*(?:remote|hybrid|on[\s-]?site|full[\s-]?time|part[\s-]?time|contract)\b/gi;
+
+/**
+ * "Engineer - Remote (EU)" → "Engineer": the first work-mode suffix after which only a closing
+ * parenthesis or text without one follows. Each candidate's tail is checked in constant time
+ * against the string's last ")" (the old expression rescanned the tail from every candidate).
+ */
+function stripWorkModeSuffix(s: string): string {
+  const lastClose = s.lastIndexOf(")");
+  const onlySpaceAfterLast = lastClose < 0 || s.slice(lastClose + 1).trim() === "";
+  const closeBeforeLast = lastClose < 0 ? -1 : s.lastIndexOf(")", lastClose - 1);
+  for (const m of s.matchAll(WORK_MODE_SUFFIX)) {
+    const tail = m.index! + m[0].length;
+    // [^)]*\)?\s*$ — no ")" in the tail, or only its last one with nothing but space after it.
+    if (tail > lastClose || (onlySpaceAfterLast && tail > closeBeforeLast)) return s.slice(0, m.index);
+  }
+  return s;
+}
+
 function cleanTitle(raw: string): string {
-  return unshout(raw)
-    .replace(GENDER_SUFFIX, " ")
-    .replace(/^[#*_\s]+|[*_\s]+$/g, "")
-    .replace(/\s*[-–—|(,]\s*(?:remote|hybrid|on[\s-]?site|full[\s-]?time|part[\s-]?time|contract)\b[^)]*\)?\s*$/i, "")
-    .replace(/,?\s*(?:(?:summer|fall|autumn|winter|spring)\s+)?(?:19|20)\d{2}\s*$/i, "")
-    .replace(/[.:;,]+$/, "")
-    .trim();
+  if (raw.length > MAX_HEADER_FIELD) return "";
+  const t = stripRuns(unshout(raw).replace(GENDER_SUFFIX, " "), SHOUTING_OR_MARKUP_LEAD, MARKUP_TRAIL);
+  const withoutMode = stripWorkModeSuffix(t).replace(/,?\s*(?:(?:summer|fall|autumn|winter|spring)\s+)?(?:19|20)\d{2}\s*$/i, "");
+  return withoutMode.slice(0, trailingRunStart(withoutMode, /[.:;,]/)).trim();
 }
 
 function cleanName(raw: string): string {
-  return raw
-    .replace(/^[#*_\s]+|[*_\s]+$/g, "")
-    .replace(/(?<!\b(?:Co|Inc|Ltd|Corp|Bros|St))[.:;,!]+$/, "")
-    .trim();
+  if (raw.length > MAX_HEADER_FIELD) return "";
+  const name = stripRuns(raw, SHOUTING_OR_MARKUP_LEAD, MARKUP_TRAIL);
+  // "Acme Inc." keeps its full stop (one of the run, when the run follows an abbreviation).
+  let cut = trailingRunStart(name, /[.:;,!]/);
+  if (cut < name.length && /\b(?:Co|Inc|Ltd|Corp|Bros|St)$/.test(name.slice(Math.max(0, cut - 8), cut))) cut++;
+  return name.slice(0, cut).trim();
 }
 
 function cleanLocation(raw: string): string {
-  return raw.replace(/^[\s📍*_]+|[\s*_.;:]+$/gu, "").trim();
+  if (raw.length > MAX_HEADER_FIELD) return "";
+  return stripRuns(raw, /^[\s📍*_]$/u, /^[\s*_.;:]$/).trim();
 }
 
 const LOCATION_LIKE =
