@@ -12,6 +12,7 @@ import type { Tone, WritingStyle } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { currentRanking } from "../ranking/ranking.service.ts";
 import { withoutNulls } from "../../graphql/input.ts";
+import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
 import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
 
 const ResumeInput = z.object({
@@ -137,5 +138,8 @@ export async function report(viewer: Viewer, input: { jobId: string; generationI
   }
   const job = await findOwnedJob(viewer, input.jobId);
   const text = input.generationId ? (await findOwnedGeneration(viewer, input.generationId)).content : input.text!;
-  return atsReport(text, toParsedJob(job));
+  // The pasted text can be 100,000 characters: scored off the main thread.
+  return runCpu("atsReport", [text, toParsedJob(job)]).catch((e: unknown) => {
+    throw e instanceof CpuTimeoutError ? ValidationError.field(["input", "text"], "Scoring this text took too long; paste the resume itself.") : e;
+  });
 }

@@ -1,0 +1,43 @@
+// The worker side of the CPU pool: the pure functions whose cost grows with user text, run off
+// the main thread. Each message names a task and its arguments; the reply carries the result or
+// the error's message. Loaded through tsx, like the rest of the server (see cpu-pool.ts).
+import { parentPort } from "node:worker_threads";
+import { parseJobFields, parseJobText } from "../core/job-parser.ts";
+import { analyzeStyle } from "../core/style.ts";
+import { atsReport } from "../core/ats.ts";
+import { renderDocx, renderPdf, renderText } from "../modules/document/render.ts";
+
+export const CPU_TASKS = {
+  parseJobText,
+  parseJobFields,
+  analyzeStyle,
+  atsReport,
+  renderPdf,
+  renderDocx,
+  renderText,
+};
+
+export type CpuTasks = typeof CPU_TASKS;
+export type CpuTaskName = keyof CpuTasks;
+
+export interface CpuRequest {
+  id: number;
+  task: CpuTaskName;
+  args: unknown[];
+}
+
+export type CpuReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+
+const port = parentPort;
+if (port) {
+  port.on("message", async ({ id, task, args }: CpuRequest) => {
+    try {
+      const fn = CPU_TASKS[task] as (...a: unknown[]) => unknown;
+      const result = await fn(...args);
+      port.postMessage({ id, ok: true, result } satisfies CpuReply);
+    } catch (e) {
+      port.postMessage({ id, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies CpuReply);
+    }
+  });
+  port.postMessage({ ready: true });
+}
