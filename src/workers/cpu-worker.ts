@@ -1,6 +1,8 @@
 // The worker side of the CPU pool: the pure functions whose cost grows with user text, run off
 // the main thread. Each message names a task and its arguments; the reply carries the result or
 // the error's message. Loaded through tsx, like the rest of the server (see cpu-pool.ts).
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { parseJobFields, parseJobText } from "../core/job-parser.ts";
 import { analyzeStyle } from "../core/style.ts";
@@ -27,6 +29,16 @@ export interface CpuRequest {
 }
 
 export type CpuReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+
+// This thread yields the CPU to the main thread: on a busy host the scheduler otherwise shares a
+// core evenly, and /health waits behind a PDF layout. Linux takes a thread id where setpriority
+// expects a process id; elsewhere this is skipped and the thread keeps the default priority.
+try {
+  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+} catch {
+  // No /proc (macOS, Windows) or no permission: the default priority.
+}
 
 const port = parentPort;
 if (port) {

@@ -114,13 +114,32 @@ export function parseBlocks(content: string): Block[] {
   });
 }
 
+/** Longer unbroken runs are broken for pdfkit; the pieces still fill a line each. */
+const MAX_UNBROKEN = 200;
+const PIECE = 80;
+
+/**
+ * pdfkit re-measures the rest of a word after every line it cuts from it: quadratic in the word's
+ * length (one 200,000-character word took minutes). Words no line can hold are cut here first,
+ * into pieces pdfkit wraps on its own; ordinary words and URLs are left alone.
+ */
+function breakLongWords(text: string): string {
+  return text.replace(/\S+/g, (word) => {
+    if (word.length <= MAX_UNBROKEN) return word;
+    const pieces: string[] = [];
+    for (let i = 0; i < word.length; i += PIECE) pieces.push(word.slice(i, i + PIECE));
+    return pieces.join("\n");
+  });
+}
+
 /** A real, paginated PDF with selectable text (pdfkit flows text onto new pages by itself). */
 export function renderPdf(title: string, content: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, info: { Title: title, Creator: "JobWise" } });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  for (const block of parseBlocks(content)) {
+  for (const parsed of parseBlocks(content)) {
+    const block = { ...parsed, text: breakLongWords(parsed.text) };
     switch (block.kind) {
       case "h1":
         doc.font("Helvetica-Bold").fontSize(18).text(block.text).moveDown(0.3);
