@@ -16,14 +16,17 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Collapse runs of spaces and tabs, unify line endings, drop invisible characters. */
+/**
+ * Collapse runs of whitespace within a line to one space, unify line endings, drop invisible
+ * characters. Every kind of space counts (em spaces, ideographic spaces, vertical tabs), not only
+ * " " and tab: the parser's patterns use \s, and a run of 100,000 em spaces made them rescan it
+ * from each of its characters.
+ */
 export function normaliseText(raw: string): string {
   return raw
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/\r\n?|[\u2028\u2029\v\f]/g, "\n")
     .replace(/[\u200B-\u200D\uFEFF]/g, "")
-    .replace(/\t/g, " ")
-    .replace(/[ ]{2,}/g, " ")
+    .replace(/[^\S\n]+/g, " ")
     .split("\n")
     .map((l) => l.trim())
     .join("\n")
