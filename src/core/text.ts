@@ -129,6 +129,14 @@ function escapeRegExp(s: string): string {
 
 const phraseCache = new Map<string, RegExp>();
 
+/**
+ * A phrase of more words than this is no term anyone looks for (skill names stop at 100
+ * characters); its expression would grow with it, and a few thousand words overflow the regular
+ * expression compiler's stack: such a phrase matches nothing.
+ */
+export const MAX_PHRASE_WORDS = 40;
+const NEVER = /(?!)/giu;
+
 /** Case-insensitive, word-bounded phrase test where spaces and hyphens are interchangeable. */
 export function phraseRegExp(phrase: string): RegExp {
   return new RegExp(cachedPhraseRegExp(phrase));
@@ -137,7 +145,9 @@ export function phraseRegExp(phrase: string): RegExp {
 function cachedPhraseRegExp(phrase: string): RegExp {
   let re = phraseCache.get(phrase);
   if (!re) {
-    const parts = phrase.trim().split(/[\s\-]+/).map(escapeRegExp);
+    const words = phrase.trim().split(/[\s\-]+/);
+    if (words.length > MAX_PHRASE_WORDS) return NEVER;
+    const parts = words.map(escapeRegExp);
     re = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join("[\\s\\-]+")}(?![\\p{L}\\p{N}])`, "giu");
     if (phraseCache.size >= 5_000) phraseCache.clear();
     phraseCache.set(phrase, re);
