@@ -20,7 +20,7 @@
 
 import type { JobRequirement, ParsedJob, RemoteMode, SalaryPeriod, Seniority } from "./types.ts";
 import { canonicalSkill, findSkills } from "./lexicon.ts";
-import { hasBulletMarker, normaliseText, splitSentences, stripBulletMarker } from "./text.ts";
+import { hasBulletMarker, normaliseText, splitSentences, stripBulletMarker, stripRuns } from "./text.ts";
 
 export type SectionKind = "requirements" | "preferred" | "responsibilities" | "benefits" | "about" | "other";
 
@@ -206,28 +206,6 @@ function unshout(title: string): string {
 
 /** A title, company or location longer than this is a paragraph, not a name: no guess at all. */
 const MAX_HEADER_FIELD = 300;
-
-/**
- * `s` without its leading run of `lead` characters and its trailing run of `trail` characters,
- * as /^[…]+|[…]+$/g would remove them. That expression retries the trailing class at every
- * character of an inner run ("a....b"), which made it quadratic.
- */
-function stripRuns(s: string, lead: RegExp, trail: RegExp): string {
-  let start = 0;
-  while (start < s.length) {
-    const ch = String.fromCodePoint(s.codePointAt(start)!);
-    if (!lead.test(ch)) break;
-    start += ch.length;
-  }
-  let end = s.length;
-  while (end > start) {
-    const low = s.charCodeAt(end - 1);
-    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && /[\ud800-\udbff]/.test(s[end - 2]) ? 2 : 1;
-    if (!trail.test(s.slice(end - width, end))) break;
-    end -= width;
-  }
-  return s.slice(start, end);
-}
 
 /** Start of the run of `chars` that ends the string (its length when there is none). */
 function trailingRunStart(s: string, chars: RegExp): number {

@@ -1,6 +1,7 @@
 // Writing style learnt from a sample resume or cover letter: plain text statistics, no model.
 // Pure and deterministic: the same text always gives the same style.
 import type { Person, Tense, Tone, WritingStyle } from "./types.ts";
+import { stripRuns } from "./text.ts";
 
 export type SampleType = "RESUME" | "COVER_LETTER";
 
@@ -324,9 +325,13 @@ function classifyWord(word: string): Opener | null {
   return null;
 }
 
+const NOT_LETTER = /^[^\p{L}]$/u;
+const NOT_LETTER_OR_HYPHEN = /^[^\p{L}-]$/u;
+
 /** The verb a bullet opens with, skipping an opening adverb ("Successfully launched …"). */
 function classifyOpener(text: string): Opener | null {
-  const words = text.split(/\s+/).map((w) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}-]+$/gu, "")).filter(Boolean);
+  // stripRuns, not /^[…]+|[…]+$/: that rescans runs inside a word from each of their characters.
+  const words = text.split(/\s+/).map((w) => stripRuns(w.toLowerCase(), NOT_LETTER, NOT_LETTER_OR_HYPHEN)).filter(Boolean);
   const first = words[0];
   if (!first) return null;
   if (first.length > 4 && first.endsWith("ly") && words[1]) return classifyWord(words[1]);

@@ -165,6 +165,28 @@ export function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.+#\-/]*/gu) ?? []).length;
 }
 
+/**
+ * `s` without its leading run of `lead` characters and its trailing run of `trail` characters
+ * (each tested on one code point), as /^[…]+|[…]+$/gu would remove them. That expression retries the trailing class at every
+ * character of an inner run ("a....b"), which made it quadratic.
+ */
+export function stripRuns(s: string, lead: RegExp, trail: RegExp): string {
+  let start = 0;
+  while (start < s.length) {
+    const ch = String.fromCodePoint(s.codePointAt(start)!);
+    if (!lead.test(ch)) break;
+    start += ch.length;
+  }
+  let end = s.length;
+  while (end > start) {
+    const low = s.charCodeAt(end - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && /[\ud800-\udbff]/.test(s[end - 2]) ? 2 : 1;
+    if (!trail.test(s.slice(end - width, end))) break;
+    end -= width;
+  }
+  return s.slice(start, end);
+}
+
 /** Human list: "A", "A and B", "A, B and C". */
 export function humanList(items: string[]): string {
   if (items.length <= 1) return items.join("");

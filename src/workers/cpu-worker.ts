@@ -7,6 +7,8 @@ import { parentPort } from "node:worker_threads";
 import { parseJobFields, parseJobText } from "../core/job-parser.ts";
 import { analyzeStyle } from "../core/style.ts";
 import { atsReport } from "../core/ats.ts";
+import { rankProfile } from "../core/ranking.ts";
+import { compileResume } from "../core/resume-compiler.ts";
 import { renderDocx, renderPdf, renderText } from "../modules/document/render.ts";
 
 export const CPU_TASKS = {
@@ -14,6 +16,8 @@ export const CPU_TASKS = {
   parseJobFields,
   analyzeStyle,
   atsReport,
+  rankProfile,
+  compileResume,
   renderPdf,
   renderDocx,
   renderText,

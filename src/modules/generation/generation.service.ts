@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError, PreconditionError } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { Generation, Prisma } from "../../generated/prisma/client.ts";
-import { compileResume } from "../../core/resume-compiler.ts";
 import { atsReport, type AtsReport } from "../../core/ats.ts";
 import { checkGrounding, jobTexts, profileTexts, type GroundingViolation } from "../../core/grounding.ts";
 import { DEFAULT_STYLE } from "../../core/style.ts";
@@ -37,7 +36,9 @@ export async function generateResume(services: AppServices, viewer: Viewer, inpu
   const options = parsed.data;
   const { job, profile, items } = await currentRanking(viewer, options.jobId);
   const parsedJob = toParsedJob(job);
-  const compiled = compileResume({ profile, ranking: { items }, job: parsedJob, options });
+  const compiled = await runCpu("compileResume", [{ profile, ranking: { items }, job: parsedJob, options }]).catch((e: unknown) => {
+    throw e instanceof CpuTimeoutError ? new PreconditionError("Compiling this resume took too long; shorten the profile's longest lists and try again") : e;
+  });
   const metadata: ResumeMetadata = { options, included: compiled.included, ats: atsReport(compiled.content, parsedJob) };
   return db().generation.create({
     data: {
