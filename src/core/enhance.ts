@@ -7,7 +7,7 @@ import verbData from "./data/action-verbs.json" with { type: "json" };
 import fillerData from "./data/fillers.json" with { type: "json" };
 import { extractFacts, findTechnologies } from "./grounding.ts";
 import { canonicalSkill, findSkills } from "./lexicon.ts";
-import { stripRuns } from "./text.ts";
+import { stripRuns, stripTrailing } from "./text.ts";
 import type { WritingStyle } from "./types.ts";
 
 export interface BulletContext {
@@ -332,9 +332,10 @@ function renderOpening(o: Opening, form: VerbForm): string {
 // Punctuation and the fact check
 
 function finishBullet(text: string, style: WritingStyle): string {
-  const body = capitaliseFirst(tidyPunctuation(text)).replace(/[\s,;:]+$/, "");
+  // stripTrailing, not /[…]+$/: that restarts at every character of a run inside the text.
+  const body = stripTrailing(capitaliseFirst(tidyPunctuation(text)), /^[\s,;:]$/);
   if (style.bulletsEndWithPeriod) return /[.!?]$/.test(body) ? body : `${body}.`;
-  return body.replace(/\.+$/, "");
+  return stripTrailing(body, /^\.$/);
 }
 
 function numberValuesKey(text: string): string[] {
@@ -379,7 +380,7 @@ function minimalClean(raw: string, style: WritingStyle): string {
  * opening verbs in `form`; null when the bullet does not open with a verb or weak opener.
  */
 export function bulletClause(bullet: string, form: VerbForm): string | null {
-  const text = removeFillers(collapse(stripMarker(bullet))).replace(/[\s.;:,!]+$/, "");
+  const text = stripTrailing(removeFillers(collapse(stripMarker(bullet))), /^[\s.;:,!]$/);
   const opening = parseOpening(text);
   if (!opening) return null;
   const clause = renderOpening(opening, form);

@@ -144,13 +144,22 @@ export function listSkills(): readonly SkillEntry[] {
   return entries;
 }
 
+function withoutTrailing(s: string, char: RegExp): string {
+  let end = s.length;
+  while (end > 0 && char.test(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 /**
  * Canonical name for a skill term, or null when the lexicon does not know it.
  * Case-insensitive, punctuation-aware ("node.js", "NodeJS" → "Node.js"), tolerant of a trailing
  * version ("Python 3.11" → "Python").
  */
 export function canonicalSkill(term: string): string | null {
-  const cleaned = term.trim().replace(/^[\s•*·▪\-–—"'(]+/, "").replace(/[\s,;:"')]+$/, "").replace(/(?<=\w)\.+$/, "");
+  // Trailing runs stripped from the end (/[…]+$/ restarts at every character of an inner run).
+  const stripped = withoutTrailing(term.trim().replace(/^[\s•*·▪\-–—"'(]+/, ""), /[\s,;:"')]/);
+  const dots = withoutTrailing(stripped, /\./);
+  const cleaned = dots.length < stripped.length && /\w$/.test(dots) ? dots : stripped;
   if (!cleaned) return null;
   const direct = formIndex.get(lookupKey(cleaned));
   if (direct) return direct;

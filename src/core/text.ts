@@ -187,6 +187,13 @@ export function stripRuns(s: string, lead: RegExp, trail: RegExp): string {
   return s.slice(start, end);
 }
 
+const NOTHING = /(?!)/;
+
+/** `s` without its trailing run of `trail` characters: /[…]+$/ in one pass from the end. */
+export function stripTrailing(s: string, trail: RegExp): string {
+  return stripRuns(s, NOTHING, trail);
+}
+
 /** Human list: "A", "A and B", "A, B and C". */
 export function humanList(items: string[]): string {
   if (items.length <= 1) return items.join("");

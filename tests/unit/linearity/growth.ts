@@ -53,7 +53,9 @@ export interface GrowthOptions {
 
 /** Times `f` on inputs of n and 4n characters, the two sizes interleaved so a burst of load hits both. */
 export function growth(f: (s: string) => unknown, make: (length: number) => string, length: number, opts: GrowthOptions = {}): Growth {
-  const { runs = 3, floorMs = 15, minSmallMs = 2, maxLength = 200_000 } = opts;
+  // Defaults sized for a busy shared host: the smaller input grows until it takes 5 ms, and below
+  // 40 ms at the larger size a ratio is noise (quadratic work from 5 ms would be 80 ms there).
+  const { runs = 3, floorMs = 40, minSmallMs = 5, maxLength = 1_000_000 } = opts;
   f(make(64)); // warm up the JIT, the lexicon and the caches
   let n = length;
   let small = make(n);
