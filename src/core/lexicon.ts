@@ -155,7 +155,10 @@ function withoutTrailing(s: string, char: RegExp): string {
  * Case-insensitive, punctuation-aware ("node.js", "NodeJS" → "Node.js"), tolerant of a trailing
  * version ("Python 3.11" → "Python").
  */
-export function canonicalSkill(term: string): string | null {
+/** "Python 3.11" and "Node 18 LTS 2"… at most this many trailing version numbers are dropped. */
+const MAX_VERSION_STRIPS = 3;
+
+export function canonicalSkill(term: string, versionStrips = 0): string | null {
   // Trailing runs stripped from the end (/[…]+$/ restarts at every character of an inner run).
   const stripped = withoutTrailing(term.trim().replace(/^[\s•*·▪\-–—"'(]+/, ""), /[\s,;:"')]/);
   const dots = withoutTrailing(stripped, /\./);
@@ -166,7 +169,8 @@ export function canonicalSkill(term: string): string | null {
   const loose = looseIndex.get(looseKey(cleaned));
   if (loose) return loose;
   const withoutVersion = cleaned.replace(/\s+v?\d+(?:\.\d+)*\+?$/i, "");
-  if (withoutVersion !== cleaned) return canonicalSkill(withoutVersion);
+  // Bounded: "1 1 1 …" (thousands of "versions") made this a rescan per number, quadratic.
+  if (withoutVersion !== cleaned && versionStrips < MAX_VERSION_STRIPS) return canonicalSkill(withoutVersion, versionStrips + 1);
   return null;
 }
 
