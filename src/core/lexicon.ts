@@ -168,7 +168,8 @@ export function canonicalSkill(term: string, versionStrips = 0): string | null {
   if (direct) return direct;
   const loose = looseIndex.get(looseKey(cleaned));
   if (loose) return loose;
-  const withoutVersion = cleaned.replace(/\s+v?\d+(?:\.\d+)*\+?$/i, "");
+  // Matched from the start of a space run only: from inside one it would rescan the run again.
+  const withoutVersion = cleaned.replace(/(?<!\s)\s+v?\d+(?:\.\d+)*\+?$/i, "");
   // Bounded: "1 1 1 …" (thousands of "versions") made this a rescan per number, quadratic.
   if (withoutVersion !== cleaned && versionStrips < MAX_VERSION_STRIPS) return canonicalSkill(withoutVersion, versionStrips + 1);
   return null;

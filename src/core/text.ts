@@ -135,6 +135,8 @@ const phraseCache = new Map<string, RegExp>();
  * expression compiler's stack: such a phrase matches nothing.
  */
 export const MAX_PHRASE_WORDS = 40;
+/** Likewise in characters: one 16,000-character "word" is "too large" for the compiler. */
+export const MAX_PHRASE_CHARS = 300;
 const NEVER = /(?!)/giu;
 
 /** Case-insensitive, word-bounded phrase test where spaces and hyphens are interchangeable. */
@@ -146,7 +148,7 @@ function cachedPhraseRegExp(phrase: string): RegExp {
   let re = phraseCache.get(phrase);
   if (!re) {
     const words = phrase.trim().split(/[\s\-]+/);
-    if (words.length > MAX_PHRASE_WORDS) return NEVER;
+    if (words.length > MAX_PHRASE_WORDS || phrase.length > MAX_PHRASE_CHARS) return NEVER;
     const parts = words.map(escapeRegExp);
     re = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join("[\\s\\-]+")}(?![\\p{L}\\p{N}])`, "giu");
     if (phraseCache.size >= 5_000) phraseCache.clear();
