@@ -1,6 +1,6 @@
 import type { WritingStyle } from "../core/types.ts";
 import { enhanceBullets, enhanceSummary } from "../core/enhance.ts";
-import { parseJobText } from "../core/job-parser.ts";
+import { runCpu } from "../workers/cpu-pool.ts";
 import { parseResumeText } from "../core/resume-parser.ts";
 import { composeCoverLetterChunks } from "../core/cover-letter.ts";
 import type { AiProvider } from "./provider.ts";
@@ -14,7 +14,8 @@ export function createBuiltinProvider(): AiProvider {
       if (kind === "SUMMARY") return [enhanceSummary(lines.join(" "), style)];
       return enhanceBullets(lines, { style, current });
     },
-    parseJob: async (raw) => parseJobText(raw),
+    // A pasted job can be 100,000 characters: parsed off the main thread, so nobody else waits.
+    parseJob: (raw) => runCpu("parseJobText", [raw]),
     extractResume: async (text, lines) => parseResumeText(text, { lines }),
     async *writeCoverLetter({ profile, job, ranking, style, tone, length }) {
       yield* composeCoverLetterChunks({ profile, job, ranking, style, tone, length });

@@ -8,7 +8,7 @@ import { parseResumeText } from "../core/resume-parser.ts";
 import { groundDraft } from "../core/draft-grounding.ts";
 import { AiError } from "./errors.ts";
 import { groundJob } from "../core/job-grounding.ts";
-import { parseJobText } from "../core/job-parser.ts";
+import { runCpu } from "../workers/cpu-pool.ts";
 import { checkGrounding, profileTexts } from "../core/grounding.ts";
 import { describeToneFromStats } from "./builtin.ts";
 
@@ -69,7 +69,7 @@ export function createGroqProvider(config: Config, logger: Logger): GroqProvider
     async parseJob(raw) {
       const answer = await llm.completeJson({ ...renderPrompt(prompts, "parse_job", { job_text: raw.slice(0, 20_000) }), schema: ParsedJobSchema });
       // The model's reading is kept only where the text supports it; the rules fill the gaps.
-      return groundJob(answer, parseJobText(raw), raw);
+      return groundJob(answer, await runCpu("parseJobText", [raw]), raw);
     },
     async extractResume(text, lines) {
       const rules = parseResumeText(text, { lines });

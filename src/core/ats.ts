@@ -115,7 +115,9 @@ function lengthCheck(words: number): AtsReport["length"] & { fraction: number } 
   return { status: "OK", min, max, fraction: 1, message: `${words} words: a good length for one or two pages.` };
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// Anchored on the "@" (what precedes it is only checked, not matched): the unanchored form
+// /[\w.+-]+@…/ rescanned every word from each of its letters, quadratic on a long word.
+const EMAIL = /(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+?\d[\d\s().-]{7,}\d)/;
 
 function points(weight: number, fraction: number): number {

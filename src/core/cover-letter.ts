@@ -6,7 +6,7 @@
 import { bulletClause, conjugate, stripMarker, type VerbForm } from "./enhance.ts";
 import { checkGrounding, jobTexts, profileTexts } from "./grounding.ts";
 import { canonicalSkill } from "./lexicon.ts";
-import { humanList } from "./text.ts";
+import { humanList, stripTrailing } from "./text.ts";
 import type { ExperienceData, ParsedJob, ProfileData, ProjectData, RankedItem, Tone, WritingStyle } from "./types.ts";
 
 export type CoverLetterLength = "SHORT" | "MEDIUM" | "LONG";
@@ -227,7 +227,7 @@ function clauseForm(parent: Highlight["parent"]): VerbForm {
 }
 
 function closeSentence(text: string): string {
-  const t = text.trim().replace(/[\s,;:]+$/, "");
+  const t = stripTrailing(text.trim(), /^[\s,;:]$/);
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 

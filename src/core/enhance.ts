@@ -7,6 +7,7 @@ import verbData from "./data/action-verbs.json" with { type: "json" };
 import fillerData from "./data/fillers.json" with { type: "json" };
 import { extractFacts, findTechnologies } from "./grounding.ts";
 import { canonicalSkill, findSkills } from "./lexicon.ts";
+import { stripRuns, stripTrailing } from "./text.ts";
 import type { WritingStyle } from "./types.ts";
 
 export interface BulletContext {
@@ -76,6 +77,11 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+const NOT_WORD_LEAD = /^[^\p{L}\p{N}$]$/u;
+const NOT_WORD_TRAIL = /^[^\p{L}\p{N}%+]$/u;
+const NOT_NAME_LEAD = /^[^\p{L}\p{N}]$/u;
+const NOT_NAME_TRAIL = /^[^\p{L}\p{N}+#]$/u;
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -92,10 +98,13 @@ function capitaliseFirst(text: string): string {
   return text.replace(/^([^\p{L}\p{N}]*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 
-/** Removes spaces left before punctuation and doubled separators after words were removed. */
+/**
+ * Removes spaces left before punctuation and doubled separators after words were removed. Runs of
+ * space are collapsed first: the expressions below restart at every space of a long run.
+ */
 function tidyPunctuation(text: string): string {
   return collapse(
-    text
+    collapse(text)
       .replace(/\s+([,.;:!?)\]])/g, "$1")
       .replace(/([(\[])\s+/g, "$1")
       .replace(/,(\s*,)+/g, ",")
@@ -130,7 +139,8 @@ export function fillerReplacementWords(): string[] {
  * alone: it is part of a name ("Very Good Ventures"), and names are facts.
  */
 export function removeFillers(input: string): string {
-  let text = input.replace(LEADING_RE, "").replace(TRAILING_RE, "");
+  // Collapsed first (callers mostly do): TRAILING_RE's \s* restarts at every space of a run.
+  let text = collapse(input).replace(LEADING_RE, "").replace(TRAILING_RE, "");
   for (const [phrase, short] of REPLACE) text = replaceWord(text, phrase, short);
   for (const phrase of REMOVE) text = replaceWord(text, phrase, SENTINEL);
   return tidyPunctuation(fixArticles(text).replaceAll(SENTINEL, " "));
@@ -184,7 +194,8 @@ function words(text: string): string[] {
 }
 
 function cleanWord(word: string | undefined): string {
-  return (word ?? "").replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%+]+$/gu, "").toLowerCase();
+  // Not /^[…]+|[…]+$/: its trailing half restarts at every character of a run inside the word.
+  return stripRuns(word ?? "", NOT_WORD_LEAD, NOT_WORD_TRAIL).toLowerCase();
 }
 
 function fromPhrase(phrase: string, rest: string): Opening {
@@ -321,9 +332,10 @@ function renderOpening(o: Opening, form: VerbForm): string {
 // Punctuation and the fact check
 
 function finishBullet(text: string, style: WritingStyle): string {
-  const body = capitaliseFirst(tidyPunctuation(text)).replace(/[\s,;:]+$/, "");
+  // stripTrailing, not /[…]+$/: that restarts at every character of a run inside the text.
+  const body = stripTrailing(capitaliseFirst(tidyPunctuation(text)), /^[\s,;:]$/);
   if (style.bulletsEndWithPeriod) return /[.!?]$/.test(body) ? body : `${body}.`;
-  return body.replace(/\.+$/, "");
+  return stripTrailing(body, /^\.$/);
 }
 
 function numberValuesKey(text: string): string[] {
@@ -350,7 +362,7 @@ function capitalisedWords(text: string): string[] {
   const tokens = text.split(/\s+/).filter(Boolean);
   tokens.forEach((raw, i) => {
     if (i === 0 || /[.!?:;]$/.test(tokens[i - 1])) return;
-    const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, "").replace(/['’]s$/u, "");
+    const w = stripRuns(raw, NOT_NAME_LEAD, NOT_NAME_TRAIL).replace(/['’]s$/u, "");
     if (/^\p{Lu}/u.test(w) && w !== "I") out.push(w);
   });
   return out;
@@ -368,7 +380,7 @@ function minimalClean(raw: string, style: WritingStyle): string {
  * opening verbs in `form`; null when the bullet does not open with a verb or weak opener.
  */
 export function bulletClause(bullet: string, form: VerbForm): string | null {
-  const text = removeFillers(collapse(stripMarker(bullet))).replace(/[\s.;:,!]+$/, "");
+  const text = stripTrailing(removeFillers(collapse(stripMarker(bullet))), /^[\s.;:,!]$/);
   const opening = parseOpening(text);
   if (!opening) return null;
   const clause = renderOpening(opening, form);

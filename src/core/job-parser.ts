@@ -20,7 +20,7 @@
 
 import type { JobRequirement, ParsedJob, RemoteMode, SalaryPeriod, Seniority } from "./types.ts";
 import { canonicalSkill, findSkills } from "./lexicon.ts";
-import { hasBulletMarker, normaliseText, splitSentences, stripBulletMarker } from "./text.ts";
+import { hasBulletMarker, normaliseText, splitSentences, stripBulletMarker, stripRuns } from "./text.ts";
 
 export type SectionKind = "requirements" | "preferred" | "responsibilities" | "benefits" | "about" | "other";
 
@@ -204,25 +204,56 @@ function unshout(title: string): string {
   return title.replace(/[\p{L}]+/gu, (w) => (KEEP_UPPER.has(w) ? w : w[0] + w.slice(1).toLowerCase()));
 }
 
+/** A title, company or location longer than this is a paragraph, not a name: no guess at all. */
+const MAX_HEADER_FIELD = 300;
+
+/** Start of the run of `chars` that ends the string (its length when there is none). */
+function trailingRunStart(s: string, chars: RegExp): number {
+  let i = s.length;
+  while (i > 0 && chars.test(s[i - 1])) i--;
+  return i;
+}
+
+const SHOUTING_OR_MARKUP_LEAD = /^[#*_\s]$/;
+const MARKUP_TRAIL = /^[*_\s]$/;
+const WORK_MODE_SUFFIX = /\s*[-–—|(,]\s*(?:remote|hybrid|on[\s-]?site|full[\s-]?time|part[\s-]?time|contract)\b/gi;
+
+/**
+ * "Engineer - Remote (EU)" → "Engineer": the first work-mode suffix after which only a closing
+ * parenthesis or text without one follows. Each candidate's tail is checked in constant time
+ * against the string's last ")" (the old expression rescanned the tail from every candidate).
+ */
+function stripWorkModeSuffix(s: string): string {
+  const lastClose = s.lastIndexOf(")");
+  const onlySpaceAfterLast = lastClose < 0 || s.slice(lastClose + 1).trim() === "";
+  const closeBeforeLast = lastClose < 0 ? -1 : s.lastIndexOf(")", lastClose - 1);
+  for (const m of s.matchAll(WORK_MODE_SUFFIX)) {
+    const tail = m.index! + m[0].length;
+    // [^)]*\)?\s*$ — no ")" in the tail, or only its last one with nothing but space after it.
+    if (tail > lastClose || (onlySpaceAfterLast && tail > closeBeforeLast)) return s.slice(0, m.index);
+  }
+  return s;
+}
+
 function cleanTitle(raw: string): string {
-  return unshout(raw)
-    .replace(GENDER_SUFFIX, " ")
-    .replace(/^[#*_\s]+|[*_\s]+$/g, "")
-    .replace(/\s*[-–—|(,]\s*(?:remote|hybrid|on[\s-]?site|full[\s-]?time|part[\s-]?time|contract)\b[^)]*\)?\s*$/i, "")
-    .replace(/,?\s*(?:(?:summer|fall|autumn|winter|spring)\s+)?(?:19|20)\d{2}\s*$/i, "")
-    .replace(/[.:;,]+$/, "")
-    .trim();
+  if (raw.length > MAX_HEADER_FIELD) return "";
+  const t = stripRuns(unshout(raw).replace(GENDER_SUFFIX, " "), SHOUTING_OR_MARKUP_LEAD, MARKUP_TRAIL);
+  const withoutMode = stripWorkModeSuffix(t).replace(/,?\s*(?:(?:summer|fall|autumn|winter|spring)\s+)?(?:19|20)\d{2}\s*$/i, "");
+  return withoutMode.slice(0, trailingRunStart(withoutMode, /[.:;,]/)).trim();
 }
 
 function cleanName(raw: string): string {
-  return raw
-    .replace(/^[#*_\s]+|[*_\s]+$/g, "")
-    .replace(/(?<!\b(?:Co|Inc|Ltd|Corp|Bros|St))[.:;,!]+$/, "")
-    .trim();
+  if (raw.length > MAX_HEADER_FIELD) return "";
+  const name = stripRuns(raw, SHOUTING_OR_MARKUP_LEAD, MARKUP_TRAIL);
+  // "Acme Inc." keeps its full stop (one of the run, when the run follows an abbreviation).
+  let cut = trailingRunStart(name, /[.:;,!]/);
+  if (cut < name.length && /\b(?:Co|Inc|Ltd|Corp|Bros|St)$/.test(name.slice(Math.max(0, cut - 8), cut))) cut++;
+  return name.slice(0, cut).trim();
 }
 
 function cleanLocation(raw: string): string {
-  return raw.replace(/^[\s📍*_]+|[\s*_.;:]+$/gu, "").trim();
+  if (raw.length > MAX_HEADER_FIELD) return "";
+  return stripRuns(raw, /^[\s📍*_]$/u, /^[\s*_.;:]$/).trim();
 }
 
 const LOCATION_LIKE =
@@ -297,11 +328,28 @@ function looksLikeTitle(s: string): boolean {
   return TITLE_NOUN.test(s) && wordCountOf(s) <= 10 && !/[.!?]$/.test(s);
 }
 
+/**
+ * "Acme (Berlin, DE)" → ["Acme", "Berlin, DE"]: what /^(.*?)\s*\(([^)]+)\)\s*$/ matches, found
+ * without it; that expression rescans to the end of the part from every "(" (quadratic on "((((…").
+ */
+export function trailingParenthesis(part: string): [before: string, inside: string] | null {
+  const trimmed = part.trimEnd();
+  const close = trimmed.length - 1;
+  if (trimmed[close] !== ")") return null;
+  // The leftmost "(" after the previous ")" opens it: the group may hold "(" but no ")".
+  const open = trimmed.indexOf("(", trimmed.lastIndexOf(")", close - 1) + 1);
+  if (open < 0 || open > close - 2) return null;
+  const before = trimmed.slice(0, open).trimEnd();
+  // `.` stops at line terminators: the old expression did not match across them.
+  if (/[\n\r\u2028\u2029]/.test(before)) return null;
+  return [before, trimmed.slice(open + 1, close)];
+}
+
 function headerPart(part: string, g: Guesses, base: number): void {
-  const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(part);
-  if (paren && LOCATION_LIKE.test(paren[2])) {
-    g.add("location", cleanLocation(paren[2]), 4);
-    part = paren[1];
+  const paren = trailingParenthesis(part);
+  if (paren && LOCATION_LIKE.test(paren[1])) {
+    g.add("location", cleanLocation(paren[1]), 4);
+    part = paren[0];
   }
   if (LOCATION_LIKE.test(part)) {
     if (!WORK_MODE_ONLY.test(part) || /^remote\s*[(,\-–]\s*\p{L}/iu.test(part)) g.add("location", cleanLocation(part), 5);
@@ -461,7 +509,14 @@ function isPlausibleYear(atom: MoneyAtom): boolean {
   return atom.currency === null && atom.multiplier === 1 && atom.value >= 1900 && atom.value <= 2100;
 }
 
-function candidateFrom(line: string, a: MoneyAtom, b: MoneyAtom | null): SalaryCandidate | null {
+/** What a line says about salary as a whole: computed once per line, not once per number in it. */
+interface SalaryLine {
+  text: string;
+  context: boolean;
+  period: SalaryPeriod | null;
+}
+
+function candidateFrom(line: SalaryLine, a: MoneyAtom, b: MoneyAtom | null): SalaryCandidate | null {
   if (a.multiplier >= 1_000_000 || (b && b.multiplier >= 1_000_000)) return null;
   if (isPlausibleYear(a) || (b && isPlausibleYear(b))) return null;
   let lo = a.value * a.multiplier;
@@ -471,13 +526,13 @@ function candidateFrom(line: string, a: MoneyAtom, b: MoneyAtom | null): SalaryC
   if (hi !== null && hi < lo) return null;
   const currency = a.currency ?? b?.currency ?? null;
   const end = b ? b.end : a.end;
-  const around = line.slice(Math.max(0, a.start - 30), Math.min(line.length, end + 30));
-  const period = periodIn(line.slice(end, end + 40)) ?? periodIn(line);
+  const around = line.text.slice(Math.max(0, a.start - 30), Math.min(line.text.length, end + 30));
+  const period = periodIn(line.text.slice(end, end + 40)) ?? line.period;
   const top = hi ?? lo;
   if (!currency && top < 1000 && period !== "HOUR") return null;
   // "up to $90k" has only a maximum; "$85k+" only a minimum.
-  const upTo = hi === null && /\b(?:up to|max(?:imum)?|under)\s*$/i.test(line.slice(Math.max(0, a.start - 12), a.start));
-  const openEnded = hi === null && line[end] === "+";
+  const upTo = hi === null && /\b(?:up to|max(?:imum)?|under)\s*$/i.test(line.text.slice(Math.max(0, a.start - 12), a.start));
+  const openEnded = hi === null && line.text[end] === "+";
   const salary: Salary = {
     min: upTo ? null : lo,
     max: openEnded ? null : (hi ?? lo),
@@ -485,19 +540,21 @@ function candidateFrom(line: string, a: MoneyAtom, b: MoneyAtom | null): SalaryC
     period: period ?? (top <= 300 ? "HOUR" : top < 15000 ? "MONTH" : "YEAR"),
   };
   const score =
-    (SALARY_CONTEXT.test(line) ? 3 : 0) + (currency ? 2 : 0) + (b ? 2 : 0) + (period ? 1 : 0) - (NOT_SALARY.test(around) ? 4 : 0);
-  if (score < 3 || (!currency && !SALARY_CONTEXT.test(line))) return null;
+    (line.context ? 3 : 0) + (currency ? 2 : 0) + (b ? 2 : 0) + (period ? 1 : 0) - (NOT_SALARY.test(around) ? 4 : 0);
+  if (score < 3 || (!currency && !line.context)) return null;
   return { salary, score };
 }
 
 export function parseSalary(text: string): Salary | null {
   let best: SalaryCandidate | null = null;
   for (const rawLine of text.split("\n")) {
-    const line = rawLine.replace(/\b40[13]\s*\(?[kb]\)?/gi, (m) => " ".repeat(m.length));
-    const atoms = moneyAtoms(line);
+    const text = rawLine.replace(/\b40[13]\s*\(?[kb]\)?/gi, (m) => " ".repeat(m.length));
+    const atoms = moneyAtoms(text);
+    if (!atoms.length) continue;
+    const line: SalaryLine = { text, context: SALARY_CONTEXT.test(text), period: periodIn(text) };
     for (let i = 0; i < atoms.length; i++) {
       const next = atoms[i + 1];
-      const paired = next && CONNECTOR.test(line.slice(atoms[i].end, next.start)) ? next : null;
+      const paired = next && CONNECTOR.test(text.slice(atoms[i].end, next.start)) ? next : null;
       const candidate = candidateFrom(line, atoms[i], paired);
       if (candidate && (!best || candidate.score > best.score)) best = candidate;
       if (paired) i++;

@@ -144,20 +144,34 @@ export function listSkills(): readonly SkillEntry[] {
   return entries;
 }
 
+function withoutTrailing(s: string, char: RegExp): string {
+  let end = s.length;
+  while (end > 0 && char.test(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 /**
  * Canonical name for a skill term, or null when the lexicon does not know it.
  * Case-insensitive, punctuation-aware ("node.js", "NodeJS" → "Node.js"), tolerant of a trailing
  * version ("Python 3.11" → "Python").
  */
-export function canonicalSkill(term: string): string | null {
-  const cleaned = term.trim().replace(/^[\s•*·▪\-–—"'(]+/, "").replace(/[\s,;:"')]+$/, "").replace(/(?<=\w)\.+$/, "");
+/** "Python 3.11" and "Node 18 LTS 2"… at most this many trailing version numbers are dropped. */
+const MAX_VERSION_STRIPS = 3;
+
+export function canonicalSkill(term: string, versionStrips = 0): string | null {
+  // Trailing runs stripped from the end (/[…]+$/ restarts at every character of an inner run).
+  const stripped = withoutTrailing(term.trim().replace(/^[\s•*·▪\-–—"'(]+/, ""), /[\s,;:"')]/);
+  const dots = withoutTrailing(stripped, /\./);
+  const cleaned = dots.length < stripped.length && /\w$/.test(dots) ? dots : stripped;
   if (!cleaned) return null;
   const direct = formIndex.get(lookupKey(cleaned));
   if (direct) return direct;
   const loose = looseIndex.get(looseKey(cleaned));
   if (loose) return loose;
-  const withoutVersion = cleaned.replace(/\s+v?\d+(?:\.\d+)*\+?$/i, "");
-  if (withoutVersion !== cleaned) return canonicalSkill(withoutVersion);
+  // Matched from the start of a space run only: from inside one it would rescan the run again.
+  const withoutVersion = cleaned.replace(/(?<!\s)\s+v?\d+(?:\.\d+)*\+?$/i, "");
+  // Bounded: "1 1 1 …" (thousands of "versions") made this a rescan per number, quadratic.
+  if (withoutVersion !== cleaned && versionStrips < MAX_VERSION_STRIPS) return canonicalSkill(withoutVersion, versionStrips + 1);
   return null;
 }
 

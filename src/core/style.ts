@@ -2,6 +2,7 @@
 // Pure and deterministic: the same text always gives the same style.
 import type { Person, Tense, Tone, WritingStyle } from "./types.ts";
 import { headingKey, kindOfKey, sectionKind } from "./resume/headings.ts";
+import { stripRuns } from "./text.ts";
 
 export type SampleType = "RESUME" | "COVER_LETTER";
 
@@ -85,7 +86,8 @@ function readLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
   let blank = true;
   for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const line = raw.replace(/\t+/g, "  ").replace(/\s+$/, "").replace(/^\s+/, "");
+    // trim(), not /\s+$/: that expression restarts at every space of a run and rescans it.
+    const line = raw.replace(/\t+/g, "  ").trim();
     if (!line) {
       blank = true;
       continue;
@@ -314,9 +316,13 @@ function classifyWord(word: string): Opener | null {
   return null;
 }
 
+const NOT_LETTER = /^[^\p{L}]$/u;
+const NOT_LETTER_OR_HYPHEN = /^[^\p{L}-]$/u;
+
 /** The verb a bullet opens with, skipping an opening adverb ("Successfully launched …"). */
 function classifyOpener(text: string): Opener | null {
-  const words = text.split(/\s+/).map((w) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}-]+$/gu, "")).filter(Boolean);
+  // stripRuns, not /^[…]+|[…]+$/: that rescans runs inside a word from each of their characters.
+  const words = text.split(/\s+/).map((w) => stripRuns(w.toLowerCase(), NOT_LETTER, NOT_LETTER_OR_HYPHEN)).filter(Boolean);
   const first = words[0];
   if (!first) return null;
   if (first.length > 4 && first.endsWith("ly") && words[1]) return classifyWord(words[1]);
@@ -380,12 +386,19 @@ function detectPerson(text: string): Person {
 
 const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|inc|ltd|co|corp|mr|mrs|ms|dr|prof|st|jr|sr|no|approx|dept|u\.s)\.$/i;
 
+/** Enough characters before a sentence end to hold the longest abbreviation and the boundary before it. */
+const ABBREVIATION_WINDOW = 12;
+
 function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  for (const match of text.matchAll(/[.!?]+["')\]]?\s+(?=["'(\[]?[\p{Lu}\d])/gu)) {
+  // A run of "!!!!" is matched from its first character only: from inside the run the match would
+  // fail the same way again, once per character (quadratic on "." x n).
+  for (const match of text.matchAll(/(?<![.!?])[.!?]+["')\]]?\s+(?=["'(\[]?[\p{Lu}\d])/gu)) {
     const end = match.index! + match[0].trimEnd().length;
-    if (ABBREVIATIONS.test(text.slice(start, end))) continue;
+    // Only the end of the sentence can hold the abbreviation: testing the whole sentence so far
+    // rescanned it after every skipped "e.g. X".
+    if (ABBREVIATIONS.test(text.slice(Math.max(start, end - ABBREVIATION_WINDOW), end))) continue;
     sentences.push(text.slice(start, end).trim());
     start = match.index! + match[0].length;
   }

@@ -16,14 +16,17 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Collapse runs of spaces and tabs, unify line endings, drop invisible characters. */
+/**
+ * Collapse runs of whitespace within a line to one space, unify line endings, drop invisible
+ * characters. Every kind of space counts (em spaces, ideographic spaces, vertical tabs), not only
+ * " " and tab: the parser's patterns use \s, and a run of 100,000 em spaces made them rescan it
+ * from each of its characters.
+ */
 export function normaliseText(raw: string): string {
   return raw
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/\r\n?|[\u2028\u2029\v\f]/g, "\n")
     .replace(/[\u200B-\u200D\uFEFF]/g, "")
-    .replace(/\t/g, " ")
-    .replace(/[ ]{2,}/g, " ")
+    .replace(/[^\S\n]+/g, " ")
     .split("\n")
     .map((l) => l.trim())
     .join("\n")
@@ -126,6 +129,16 @@ function escapeRegExp(s: string): string {
 
 const phraseCache = new Map<string, RegExp>();
 
+/**
+ * A phrase of more words than this is no term anyone looks for (skill names stop at 100
+ * characters); its expression would grow with it, and a few thousand words overflow the regular
+ * expression compiler's stack: such a phrase matches nothing.
+ */
+export const MAX_PHRASE_WORDS = 40;
+/** Likewise in characters: one 16,000-character "word" is "too large" for the compiler. */
+export const MAX_PHRASE_CHARS = 300;
+const NEVER = /(?!)/giu;
+
 /** Case-insensitive, word-bounded phrase test where spaces and hyphens are interchangeable. */
 export function phraseRegExp(phrase: string): RegExp {
   return new RegExp(cachedPhraseRegExp(phrase));
@@ -134,7 +147,9 @@ export function phraseRegExp(phrase: string): RegExp {
 function cachedPhraseRegExp(phrase: string): RegExp {
   let re = phraseCache.get(phrase);
   if (!re) {
-    const parts = phrase.trim().split(/[\s\-]+/).map(escapeRegExp);
+    const words = phrase.trim().split(/[\s\-]+/);
+    if (words.length > MAX_PHRASE_WORDS || phrase.length > MAX_PHRASE_CHARS) return NEVER;
+    const parts = words.map(escapeRegExp);
     re = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join("[\\s\\-]+")}(?![\\p{L}\\p{N}])`, "giu");
     if (phraseCache.size >= 5_000) phraseCache.clear();
     phraseCache.set(phrase, re);
@@ -150,6 +165,35 @@ export function countPhrase(text: string, phrase: string): number {
 
 export function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.+#\-/]*/gu) ?? []).length;
+}
+
+/**
+ * `s` without its leading run of `lead` characters and its trailing run of `trail` characters
+ * (each tested on one code point), as /^[…]+|[…]+$/gu would remove them. That expression retries the trailing class at every
+ * character of an inner run ("a....b"), which made it quadratic.
+ */
+export function stripRuns(s: string, lead: RegExp, trail: RegExp): string {
+  let start = 0;
+  while (start < s.length) {
+    const ch = String.fromCodePoint(s.codePointAt(start)!);
+    if (!lead.test(ch)) break;
+    start += ch.length;
+  }
+  let end = s.length;
+  while (end > start) {
+    const low = s.charCodeAt(end - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && /[\ud800-\udbff]/.test(s[end - 2]) ? 2 : 1;
+    if (!trail.test(s.slice(end - width, end))) break;
+    end -= width;
+  }
+  return s.slice(start, end);
+}
+
+const NOTHING = /(?!)/;
+
+/** `s` without its trailing run of `trail` characters: /[…]+$/ in one pass from the end. */
+export function stripTrailing(s: string, trail: RegExp): string {
+  return stripRuns(s, NOTHING, trail);
 }
 
 /** Human list: "A", "A and B", "A, B and C". */

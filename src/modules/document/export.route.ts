@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { verifyToken } from "../auth/tokens.ts";
 import type { AppServices } from "../../services.ts";
 import { db } from "../../db/client.ts";
-import { renderDocx, renderPdf, renderText } from "./render.ts";
+import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
 
 export const EXPORT_PATH = /^\/documents\/([^/]+)\/export$/;
 
@@ -12,6 +12,17 @@ const FORMATS = {
   md: { type: "text/markdown; charset=utf-8", ext: "md" },
   txt: { type: "text/plain; charset=utf-8", ext: "txt" },
 } as const;
+
+/**
+ * pdfkit and docx lay out every line synchronously: seconds for a 200,000-character document.
+ * They run in the CPU pool, so the main thread only copies the finished file out.
+ */
+async function render(format: keyof typeof FORMATS, title: string, content: string): Promise<Buffer> {
+  if (format === "md") return Buffer.from(content);
+  if (format === "pdf") return runCpu("renderPdf", [title, content]);
+  if (format === "docx") return runCpu("renderDocx", [title, content]);
+  return Buffer.from(await runCpu("renderText", [content]));
+}
 
 /** GET /documents/:id/export?format=pdf|docx|md|txt with `Authorization: Bearer <token>`. */
 export async function exportDocument(services: AppServices, req: IncomingMessage, res: ServerResponse, id: string) {
@@ -28,11 +39,13 @@ export async function exportDocument(services: AppServices, req: IncomingMessage
   const doc = await db().document.findFirst({ where: { id, userId: check.viewer.id } });
   if (!doc) return fail(404, "NOT_FOUND", `Document ${id} was not found`);
   const spec = FORMATS[format as keyof typeof FORMATS];
-  const body =
-    format === "pdf" ? await renderPdf(doc.title, doc.content)
-    : format === "docx" ? await renderDocx(doc.title, doc.content)
-    : format === "md" ? Buffer.from(doc.content)
-    : Buffer.from(renderText(doc.content));
+  let body: Buffer;
+  try {
+    body = await render(format as keyof typeof FORMATS, doc.title, doc.content);
+  } catch (e) {
+    if (e instanceof CpuTimeoutError) return fail(503, "LIMIT_EXCEEDED", "Rendering this document took too long; try Markdown or plain text, or split it.");
+    throw e;
+  }
   const fileName = `${doc.title.replace(/[^\w.-]+/g, "_").slice(0, 80) || "document"}.${spec.ext}`;
   res.writeHead(200, {
     "content-type": spec.type,

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError, PreconditionError } from "../../graphql/errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { Generation, Prisma } from "../../generated/prisma/client.ts";
-import { compileResume } from "../../core/resume-compiler.ts";
 import { atsReport, type AtsReport } from "../../core/ats.ts";
 import { groundingCheck, jobTexts, profileTexts, type GroundingViolation } from "../../core/grounding.ts";
 import { sentenceSplitter } from "../../core/sentences.ts";
@@ -13,6 +12,7 @@ import type { Tone, WritingStyle } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { currentRanking } from "../ranking/ranking.service.ts";
 import { withoutNulls } from "../../graphql/input.ts";
+import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
 import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
 
 const ResumeInput = z.object({
@@ -37,7 +37,9 @@ export async function generateResume(services: AppServices, viewer: Viewer, inpu
   const options = parsed.data;
   const { job, profile, items } = await currentRanking(viewer, options.jobId);
   const parsedJob = toParsedJob(job);
-  const compiled = compileResume({ profile, ranking: { items }, job: parsedJob, options });
+  const compiled = await runCpu("compileResume", [{ profile, ranking: { items }, job: parsedJob, options }]).catch((e: unknown) => {
+    throw e instanceof CpuTimeoutError ? new PreconditionError("Compiling this resume took too long; shorten the profile's longest lists and try again") : e;
+  });
   const metadata: ResumeMetadata = { options, included: compiled.included, ats: atsReport(compiled.content, parsedJob) };
   return db().generation.create({
     data: {
@@ -160,5 +162,8 @@ export async function report(viewer: Viewer, input: { jobId: string; generationI
   }
   const job = await findOwnedJob(viewer, input.jobId);
   const text = input.generationId ? (await findOwnedGeneration(viewer, input.generationId)).content : input.text!;
-  return atsReport(text, toParsedJob(job));
+  // The pasted text can be 100,000 characters: scored off the main thread.
+  return runCpu("atsReport", [text, toParsedJob(job)]).catch((e: unknown) => {
+    throw e instanceof CpuTimeoutError ? ValidationError.field(["input", "text"], "Scoring this text took too long; paste the resume itself.") : e;
+  });
 }

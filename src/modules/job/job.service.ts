@@ -4,7 +4,8 @@ import { NotFoundError, ValidationError, fromZod, fromSchemaErrors, AiUnavailabl
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ApplicationStatus, Job, JobStatus, Prisma } from "../../generated/prisma/client.ts";
-import { parseJobFields, type JobFields } from "../../core/job-parser.ts";
+import type { JobFields } from "../../core/job-parser.ts";
+import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
 import type { ParsedJob } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { objectList, stringList } from "../profile/json.ts";
@@ -54,11 +55,13 @@ export async function createJob(services: AppServices, viewer: Viewer, input: un
       provider = services.ai.name;
     } catch (e) {
       if (e instanceof AiError) throw new AiUnavailableGqlError(`${e.message} The job was not saved; try again, or give the fields.`);
-      throw e;
+      throw tooSlow(e, ["input", "text"]);
     }
   } else if (fields) {
     source = "FIELDS";
-    job = parseJobFields(fields as JobFields);
+    job = await runCpu("parseJobFields", [fields as JobFields]).catch((e: unknown) => {
+      throw tooSlow(e, ["input", "fields"]);
+    });
   } else {
     source = "JSON_RESUME";
     job = readJsonResumeJob(jsonResume!);
@@ -66,6 +69,12 @@ export async function createJob(services: AppServices, viewer: Viewer, input: un
   return db().job.create({
     data: { userId: viewer.id, source, provider, rawText: text ?? null, url: url ?? fields?.url ?? null, ...toColumns(job) },
   });
+}
+
+/** A job text that ran past the parsing time limit is the input's problem: a field error, not a crash. */
+function tooSlow(e: unknown, path: string[]): unknown {
+  if (!(e instanceof CpuTimeoutError)) return e;
+  return ValidationError.field(path, "This text took too long to read; shorten it to the job description itself and try again.");
 }
 
 /** A JSON Resume job document (https://jsonresume.org/job-description-schema), validated by its official schema. */
@@ -146,7 +155,9 @@ export async function updateJob(viewer: Viewer, input: unknown, query: object = 
   const existing = await findOwnedJob(viewer, id);
   const data: Prisma.JobUpdateInput = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (description !== undefined && description !== existing.description) {
-    const reparsed = parseJobFields({ description });
+    const reparsed = await runCpu("parseJobFields", [{ description }]).catch((e: unknown) => {
+      throw tooSlow(e, ["input", "description"]);
+    });
     Object.assign(data, { description, keywords: reparsed.keywords, requirements: reparsed.requirements as unknown as Prisma.InputJsonValue, responsibilities: reparsed.responsibilities, benefits: reparsed.benefits });
   }
   return db().job.update({ ...selection(query), where: { id: existing.id }, data });

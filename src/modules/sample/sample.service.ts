@@ -3,7 +3,7 @@ import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationErro
 import { sniffFile, describeUnsupported, type FileKind } from "../../ingest/sniff.ts";
 import { extractText, type ExtractFailureReason, type ExtractedLine } from "../../ingest/extract.ts";
 import { displayFileName } from "../../ingest/storage.ts";
-import { analyzeStyle } from "../../core/style.ts";
+import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { SampleType } from "../../generated/prisma/client.ts";
@@ -48,7 +48,10 @@ function extractionError(reason: ExtractFailureReason, message: string, limit: n
 
 export async function uploadSample(services: AppServices, viewer: Viewer, input: { type: SampleType; file: File }) {
   const doc = await readUpload(services, input.file);
-  const stats = analyzeStyle(doc.text, input.type);
+  // Up to 200,000 characters of statistics: off the main thread.
+  const stats = await runCpu("analyzeStyle", [doc.text, input.type]).catch((e: unknown) => {
+    throw e instanceof CpuTimeoutError ? new LimitExceededError("Reading the writing style of this document took too long; upload a shorter one.", MAX_TEXT_CHARS) : e;
+  });
   const style = { ...stats, toneDescription: await services.ai.describeTone(doc.text, stats) };
   const { storage } = services;
   const storagePath = await storage.write(viewer.id, "samples", doc.kind, doc.bytes);
