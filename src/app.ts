@@ -25,6 +25,7 @@ import { JobRunner } from "./jobs/runner.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
 import { closeExtractPool, configureExtraction } from "./ingest/extract.ts";
+import { closeCpuPool, warmCpuPool } from "./workers/cpu-pool.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
 import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
 
@@ -198,6 +199,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
         server.listen(port, host, () => resolve());
       });
       services.runner.start();
+      // The first CPU task would otherwise boot its worker (~1.5 s) while a user waits.
+      warmCpuPool();
       await warmUp();
       return (server.address() as AddressInfo).port;
     },
@@ -214,6 +217,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       if (server.listening) await closed;
       clearTimeout(timer);
       await closeExtractPool();
+      await closeCpuPool();
       await disconnectDb();
     },
   };
