@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type ValidationContext } from "graphql";
 import { createYoga, useErrorHandler, type Plugin } from "graphql-yoga";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
@@ -36,7 +36,27 @@ export interface App {
 }
 
 /** Limits applied to every operation over HTTP and WebSocket alike. */
-export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens: 3000 } as const;
+export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens: 3000, maxDirectives: 20 } as const;
+
+/**
+ * Armor's rejections read "Syntax Error: Query Cost limit of 10000 exceeded, found 14020." with no
+ * code, so a client cannot tell a limit from a typo. Each rule reports its own error instead: the
+ * message names the limit and what was found, `extensions.code` says which limit. Validation rules
+ * get the validation context (the error joins the other validation errors); the token counter
+ * runs in the parser and has none, so it throws, as a parse error would.
+ */
+function rejectWith(code: string): { propagateOnRejection: false; onReject: ((ctx: ValidationContext | null, error: GraphQLError) => void)[] } {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (ctx, error) => {
+        const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ""), { extensions: { code } });
+        if (ctx) ctx.reportError(coded);
+        else throw coded;
+      },
+    ],
+  };
+}
 
 export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -126,11 +146,11 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       // Multipart and GET requests must carry this header, which a cross-site form cannot set.
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
       EnvelopArmorPlugin({
-        maxDepth: { n: LIMITS.maxDepth },
-        costLimit: { maxCost: LIMITS.maxCost },
-        maxAliases: { n: LIMITS.maxAliases },
-        maxTokens: { n: LIMITS.maxTokens },
-        maxDirectives: { n: 20 },
+        maxDepth: { n: LIMITS.maxDepth, ...rejectWith("QUERY_TOO_DEEP") },
+        costLimit: { maxCost: LIMITS.maxCost, ...rejectWith("QUERY_TOO_COMPLEX") },
+        maxAliases: { n: LIMITS.maxAliases, ...rejectWith("TOO_MANY_ALIASES") },
+        maxTokens: { n: LIMITS.maxTokens, ...rejectWith("TOO_MANY_TOKENS") },
+        maxDirectives: { n: LIMITS.maxDirectives, ...rejectWith("TOO_MANY_DIRECTIVES") },
         blockFieldSuggestion: { enabled: config.env !== "development" },
       }) as Plugin,
       useErrorHandler(({ errors, context, phase }) => {

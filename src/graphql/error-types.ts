@@ -5,20 +5,29 @@ import {
   ConflictError,
   InvalidCredentialsError,
   LimitExceededError,
-  NotAllowedError,
   NotFoundError,
   PreconditionError,
   GroundingError,
   UnsupportedFileError,
   ValidationError,
+  ERROR_CODES,
   type FieldIssue,
 } from "./errors.ts";
+
+export const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description:
+    "The code of every Error type, one per type, so a client can switch exhaustively. Transport-level failures " +
+    "(UNAUTHENTICATED, QUERY_TOO_DEEP, BODY_TOO_LARGE …) are not results but entries in `errors` with `extensions.code`; the README lists them",
+  values: Object.fromEntries(Object.entries(ERROR_CODES).map(([code, description]) => [code, { description }])) as {
+    [K in keyof typeof ERROR_CODES]: { description: string };
+  },
+});
 
 export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement({
   description: "An expected failure: the operation did not happen and nothing was changed",
   fields: (t) => ({
     message: t.exposeString("message", { description: "What went wrong and what to do about it, in English, for a person to read; may change between releases" }),
-    code: t.exposeString("code", { description: "Stable machine-readable code: switch on this, never on the message" }),
+    code: t.field({ type: ErrorCodeEnum, description: "Stable machine-readable code: switch on this, never on the message", resolve: (e) => e.code }),
   }),
 });
 
@@ -44,7 +53,6 @@ builder.objectType(NotFoundError, {
   isTypeOf: (e) => e instanceof NotFoundError,
   fields: (t) => ({ resource: t.exposeString("resource", { description: "What was looked for, e.g. \"Job\" or \"Profile\"" }) }),
 });
-builder.objectType(NotAllowedError, { name: "NotAllowedError", description: "Not used", interfaces: [ErrorInterface], isTypeOf: (e) => e instanceof NotAllowedError, fields: () => ({}) });
 builder.objectType(PreconditionError, {
   name: "PreconditionError",
   description: "The operation needs something that does not exist yet (a profile, a sample, an enhanced version …); code PRECONDITION_FAILED. The message names the step to take first",
@@ -80,10 +88,19 @@ builder.objectType(LimitExceededError, {
     retryAfterSeconds: t.exposeInt("retryAfterSeconds", { nullable: true, description: "For rate limits: seconds until the next attempt can succeed" }),
   }),
 });
-export const GroundingViolationRef = builder.objectRef<{ kind: string; value: string }>("GroundingViolation").implement({
+const GroundingViolationKindEnum = builder.enumType("GroundingViolationKind", {
+  description: "What kind of unsupported fact a generated text stated",
+  values: {
+    NUMBER: { description: "A figure (percentage, amount, count) in neither the profile nor the job" },
+    ORGANISATION: { description: "A company or organisation name in neither" },
+    TECHNOLOGY: { description: "A technology or tool in neither" },
+  } as const,
+});
+
+export const GroundingViolationRef = builder.objectRef<GroundingViolation>("GroundingViolation").implement({
   description: "A fact a generated text contained that is in neither the profile nor the job",
   fields: (t) => ({
-    kind: t.exposeString("kind", { description: "number, organisation or technology" }),
+    kind: t.field({ type: GroundingViolationKindEnum, description: "Number, organisation or technology", resolve: (v) => violationKind(v.kind) }),
     value: t.exposeString("value", { description: "The offending text as it appeared, e.g. \"40%\" or \"Kubernetes\"" }),
   }),
 });
@@ -108,6 +125,13 @@ builder.objectType(AiUnavailableGqlError, {
   isTypeOf: (e) => e instanceof AiUnavailableGqlError,
   fields: () => ({}),
 });
+
+type GroundingViolation = { kind: string; value: string };
+
+/** The grounding checker's lower-case kinds ("organisation") as enum values. */
+export function violationKind(kind: string): "NUMBER" | "ORGANISATION" | "TECHNOLOGY" {
+  return kind.toUpperCase() as "NUMBER" | "ORGANISATION" | "TECHNOLOGY";
+}
 
 /** The failures every mutation that takes input can return. */
 export const INPUT_ERRORS = [ValidationError, NotFoundError] as const;

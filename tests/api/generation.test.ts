@@ -84,7 +84,7 @@ describe("generateResume", () => {
     expect(a.ats!.score).toBeGreaterThan(0);
     expect(a.ats!.breakdown.reduce((s, c) => s + c.earned, 0)).toBe(a.ats!.score);
     expect(a.ats!.required.matched).toEqual(expect.arrayContaining(["Python"]));
-    expect(a.provider).toBe("builtin");
+    expect(a.provider).toBe("BUILTIN");
 
     const text = success((await ok(server, GenerateResumeDoc, { input: { ...input, format: "TEXT" } }, { token: u.token })).generateResume);
     expect(text.content).not.toMatch(/^#/m);
@@ -116,7 +116,7 @@ describe("cover letters", () => {
     const u = await newUser(server);
     const { jobId } = await seed(u.token);
     const g = success((await ok(server, GenerateCoverLetterDoc, { input: { jobId, tone: "FORMAL", length: "SHORT" } }, { token: u.token })).generateCoverLetter);
-    expect(g).toMatchObject({ type: "COVER_LETTER", provider: "builtin" });
+    expect(g).toMatchObject({ type: "COVER_LETTER", provider: "BUILTIN" });
     expect(g.content).toContain("Lin Park");
     expect(g.content).toContain("Acme Robotics");
     expect(g.content).toMatch(/Python|Kubernetes/);

@@ -18,7 +18,7 @@ describe("createJob", () => {
       company: "Acme Robotics",
       remoteMode: "HYBRID",
       yearsExperience: 5,
-      provider: "builtin",
+      provider: "BUILTIN",
       source: "TEXT",
       applicationStatus: "NOT_APPLIED",
       salary: { min: 70000, max: 90000, currency: "EUR", period: "YEAR" },
@@ -35,7 +35,7 @@ describe("createJob", () => {
   it("accepts fields, and a JSON Resume job document", async () => {
     const u = await newUser(server);
     const fromFields = success((await ok(server, CreateJobDoc, {
-      input: { fields: { title: "Staff Nurse", company: "St Mary's Hospital", description: "Provide patient care on a busy ward.", requirements: ["Registered Nurse licence", "BLS certification"], remote: "on-site" } },
+      input: { fields: { title: "Staff Nurse", company: "St Mary's Hospital", description: "Provide patient care on a busy ward.", requirements: ["Registered Nurse licence", "BLS certification"], remote: "ONSITE" } },
     }, { token: u.token })).createJob);
     expect(fromFields).toMatchObject({ title: "Staff Nurse", company: "St Mary's Hospital", source: "FIELDS", remoteMode: "ONSITE" });
 

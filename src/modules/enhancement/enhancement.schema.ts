@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.ts";
+import { AiProviderEnum, providerOf } from "../../graphql/enums.ts";
 import { ConflictError, LimitExceededError, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import { pubsub } from "../../pubsub.ts";
@@ -62,16 +63,31 @@ const ResultType = builder.objectRef<enhancement.EnhancementResult>("Enhancement
   }),
 });
 
+const StepEnum = builder.enumType("EnhancementStep", {
+  description: "What a running enhancement is doing; progress grows through these in order",
+  values: {
+    QUEUED: { description: "Waiting for a worker" },
+    LOADING: { description: "Loading the profile" },
+    STYLE: { description: "Reading the writing style" },
+    SUMMARY: { description: "Rewriting the summary" },
+    EXPERIENCE: { description: "Rewriting an experience's bullets" },
+    PROJECT: { description: "Rewriting a project's bullets" },
+    SAVING: { description: "Saving the new versions" },
+    DONE: { description: "Finished (whatever the final status)" },
+  } as const,
+});
+type Step = "QUEUED" | "LOADING" | "STYLE" | "SUMMARY" | "EXPERIENCE" | "PROJECT" | "SAVING" | "DONE";
+
 const EnhancementJobRef = builder.prismaObject("EnhancementJob", {
   description: "A background rewrite of the profile in the user's style",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Pass it to enhancementProgress, enhancementJob, cancelEnhancement" }),
     status: t.field({ type: StatusEnum, description: "Where the job is", resolve: (j) => j.status }),
     progress: t.exposeInt("progress", { description: "0..100" }),
-    step: t.exposeString("step", { description: "queued, loading, style, summary, experience, project, saving, done" }),
+    step: t.field({ type: StepEnum, description: "What it is doing now", resolve: (j) => j.step.toUpperCase() as Step }),
     message: t.exposeString("message", { description: "The current step for a person to read, e.g. \"Rewriting experience 2 of 4\"" }),
     revision: t.exposeInt("revision", { description: "Grows with every change: events arrive in this order" }),
-    provider: t.exposeString("provider", { description: "Who rewrites: builtin (offline engine) or groq (language model)" }),
+    provider: t.field({ type: AiProviderEnum, description: "Who rewrites: BUILTIN (offline engine) or GROQ (language model)", resolve: (r) => providerOf(r.provider) }),
     sections: t.field({ type: [SectionEnum], description: "The sections asked for", resolve: (j) => j.sections as enhancement.Section[] }),
     attempts: t.exposeInt("attempts", { description: "How many times a worker started it (a restart or a crash retries)" }),
     error: t.exposeString("error", { nullable: true, description: "Why it FAILED, for a person to read; null otherwise" }),

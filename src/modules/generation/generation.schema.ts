@@ -1,7 +1,9 @@
 import { builder } from "../../graphql/builder.ts";
+import { AiProviderEnum, providerOf } from "../../graphql/enums.ts";
 import { AiUnavailableGqlError, GroundingError, LimitExceededError, NotFoundError, PreconditionError, ValidationError, AppError } from "../../graphql/errors.ts";
 import { GraphQLError } from "graphql";
 import type { AtsReport } from "../../core/ats.ts";
+import { violationKind } from "../../graphql/error-types.ts";
 import { RankedKindEnum } from "../ranking/ranking.schema.ts";
 import { ToneEnum } from "../sample/style.schema.ts";
 import * as generations from "./generation.service.ts";
@@ -49,10 +51,18 @@ const SectionPresence = builder.objectRef<AtsReport["sections"][number]>("AtsSec
     present: t.exposeBoolean("present", { description: "True when a heading for it was found" }),
   }),
 });
+const LengthStatusEnum = builder.enumType("AtsLengthStatus", {
+  description: "How a text's word count compares with the advised range",
+  values: {
+    TOO_SHORT: { description: "Fewer words than min" },
+    OK: { description: "Within min..max" },
+    TOO_LONG: { description: "More words than max" },
+  } as const,
+});
 const LengthCheck = builder.objectRef<AtsReport["length"]>("AtsLength").implement({
   description: "Whether the text's word count suits its kind",
   fields: (t) => ({
-    status: t.exposeString("status", { description: "TOO_SHORT, OK or TOO_LONG" }),
+    status: t.field({ type: LengthStatusEnum, description: "Below, within or above the range", resolve: (l) => l.status }),
     min: t.exposeInt("min", { description: "Fewest words advised" }),
     max: t.exposeInt("max", { description: "Most words advised" }),
     message: t.exposeString("message", { description: "The verdict, for a person to read" }),
@@ -91,7 +101,7 @@ const GenerationRef = builder.prismaObject("Generation", {
     type: t.field({ type: GenerationTypeEnum, description: "Resume or cover letter", resolve: (g) => g.type }),
     format: t.field({ type: FormatEnum, description: "The markup of content", resolve: (g) => g.format }),
     content: t.exposeString("content", { description: "The generated text" }),
-    provider: t.exposeString("provider", { description: "builtin (compiled by logic or the offline engine) or groq" }),
+    provider: t.field({ type: AiProviderEnum, description: "BUILTIN (compiled by logic or the offline engine) or GROQ", resolve: (r) => providerOf(r.provider) }),
     job: t.relation("job", { nullable: true, description: "The job it was written for; null once that job is deleted" }),
     included: t.field({
       type: [IncludedItem],
@@ -191,7 +201,7 @@ async function* asGraphQLErrors<T>(source: AsyncGenerator<T>): AsyncGenerator<T>
   } catch (e) {
     if (e instanceof AppError) {
       const extensions: Record<string, unknown> = { code: e.code };
-      if (e instanceof GroundingError) extensions.violations = e.violations;
+      if (e instanceof GroundingError) extensions.violations = e.violations.map((v) => ({ kind: violationKind(v.kind), value: v.value }));
       if (e instanceof ValidationError) extensions.fieldErrors = e.fieldErrors;
       if (e instanceof LimitExceededError) extensions.retryAfterSeconds = e.retryAfterSeconds;
       throw new GraphQLError(e.message, { extensions });

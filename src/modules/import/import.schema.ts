@@ -18,6 +18,16 @@ const ModeEnum = builder.enumType("ImportMode", {
   },
 });
 
+const ImportFormatEnum = builder.enumType("ImportFormat", {
+  description: "What an imported file turned out to be (recognised by content, not by name)",
+  values: {
+    PDF: { description: "A PDF with a text layer" },
+    DOCX: { description: "A Word document" },
+    TXT: { description: "UTF-8 plain text" },
+    JSON: { description: "A JSON Resume document (read exactly, no guessing)" },
+  } as const,
+});
+
 const DraftLink = builder.objectRef<{ label: string; url: string }>("DraftLink").implement({
   description: "A link found in the resume",
   fields: (t) => ({ label: t.exposeString("label", { description: "What the link is, e.g. GitHub" }), url: t.exposeString("url", { description: "An http(s) URL" }) }),
@@ -106,7 +116,7 @@ const ImportResultRef = builder.objectRef<imports.ImportResult>("ImportResult").
   fields: (t) => ({
     mode: t.field({ type: ModeEnum, description: "The mode asked for", resolve: (r) => r.mode }),
     applied: t.exposeBoolean("applied", { description: "false for PREVIEW" }),
-    format: t.exposeString("format", { description: "pdf, docx, txt or json (JSON Resume)" }),
+    format: t.field({ type: ImportFormatEnum, description: "What the file was", resolve: (r) => r.format.toUpperCase() as "PDF" | "DOCX" | "TXT" | "JSON" }),
     draft: t.field({ type: DraftProfileRef, description: "Everything read from the file", resolve: (r) => r.draft.profile }),
     confidence: t.float({ description: "Overall, 0..1", resolve: (r) => r.draft.confidence.overall }),
     fieldConfidence: t.field({ type: [FieldConfidenceRef], description: "Confidence per drafted value", resolve: (r) => r.draft.confidence.fields }),

@@ -1,4 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
+import { AiProviderEnum, providerOf } from "../../graphql/enums.ts";
 import { AiUnavailableGqlError, NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import type { JobRequirement } from "../../core/types.ts";
@@ -108,7 +109,7 @@ builder.prismaObject("Job", {
     applicationStatus: t.field({ type: ApplicationStatusEnum, description: "Where the application stands (change it with setApplicationStatus)", resolve: (j) => j.applicationStatus }),
     statusHistory: t.relation("statusEvents", { description: "Oldest first", query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
     source: t.field({ type: JobSourceEnum, description: "How the job was entered", resolve: (j) => j.source }),
-    provider: t.exposeString("provider", { description: "Who parsed the job: builtin or groq" }),
+    provider: t.field({ type: AiProviderEnum, description: "Who parsed the job: BUILTIN or GROQ", resolve: (r) => providerOf(r.provider) }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the job was created" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed" }),
   }),
@@ -127,7 +128,7 @@ const JobFieldsInput = builder.inputType("JobFieldsInput", {
     responsibilities: t.stringList({ description: "Up to 100 lines of 1 to 1000 characters" }),
     benefits: t.stringList({ description: "Up to 100 lines of 1 to 1000 characters" }),
     salary: t.string({ description: "Free text, at most 200 characters, e.g. $120k–$150k a year; parsed into Job.salary" }),
-    remote: t.string({ description: "remote, hybrid or on-site" }),
+    remote: t.field({ type: RemoteModeEnum, description: "Where the work happens; omitted or UNKNOWN: detected from the description" }),
   }),
 });
 const CreateJobInput = builder.inputType("CreateJobInput", {

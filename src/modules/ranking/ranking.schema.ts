@@ -1,4 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
+import { AiProviderEnum, providerOf } from "../../graphql/enums.ts";
 import { NotFoundError, PreconditionError } from "../../graphql/errors.ts";
 import type { RankedItem } from "../../core/types.ts";
 import * as rankings from "./ranking.service.ts";
@@ -35,7 +36,7 @@ builder.prismaObject("JobContentRanking", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable ranking id" }),
     job: t.relation("job", { description: "The job ranked against" }),
-    provider: t.exposeString("provider", { description: "Who scored: always builtin (ranking is plain keyword logic, whatever the AI provider)" }),
+    provider: t.field({ type: AiProviderEnum, description: "Who scored: always BUILTIN (ranking is plain keyword logic, whatever the AI provider)", resolve: (r) => providerOf(r.provider) }),
     items: t.field({
       type: [RankedItemRef],
       args: { kind: t.arg({ type: RankedKindEnum, description: "Only this kind; default: every kind" }) },

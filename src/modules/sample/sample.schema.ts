@@ -1,4 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
+import { AiProviderEnum, providerOf } from "../../graphql/enums.ts";
 import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError } from "../../graphql/errors.ts";
 import type { WritingStyle } from "../../core/types.ts";
 import { WritingStyleRef } from "./style.schema.ts";
@@ -24,7 +25,7 @@ builder.prismaObject("SampleDocument", {
     version: t.exposeInt("version", { description: "1 for the first upload, +1 on each replacement" }),
     text: t.exposeString("text", { description: "The text extracted from the file" }),
     style: t.field({ type: WritingStyleRef, description: "The writing style measured from text", resolve: (s) => s.style as unknown as WritingStyle }),
-    provider: t.exposeString("provider", { description: "Who wrote style.toneDescription: builtin (statistics) or groq (language model)" }),
+    provider: t.field({ type: AiProviderEnum, description: "Who wrote style.toneDescription: BUILTIN (statistics) or GROQ (language model)", resolve: (r) => providerOf(r.provider) }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the first sample of this type was uploaded" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it was last replaced" }),
   }),
