@@ -9,9 +9,7 @@ import type { Context } from "../context.ts";
 import { db } from "../db/client.ts";
 import { unauthenticated } from "./errors.ts";
 
-/** Connection page sizes: stated in the `first`/`last` descriptions, and a larger request fails rather than being clamped. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -56,7 +56,7 @@ describe("ranking", () => {
     expect(again.id).toBe(r.id);
     expect(again.items).toEqual(r.items);
     expect(await db().jobContentRanking.count({ where: { userId: u.id } })).toBe(1);
-    const skills = success((await ok(server, RankingDoc, { jobId }, { token: u.token })).ranking!);
+    const skills = success((await ok(server, RankingDoc, { jobId }, { token: u.token })).ranking);
     expect(skills.items.every((i) => typeof i.score === "number")).toBe(true);
   });
 
@@ -167,9 +167,9 @@ describe("documents", () => {
     const renamed = success((await ok(server, UpdateDocumentDoc, { input: { id: doc.id, title: "Acme (final)" } }, { token: u.token })).updateDocument);
     expect(renamed.version).toBe(2);
 
-    const list = success((await ok(server, DocumentsDoc, { jobId, type: "RESUME" }, { token: u.token })).documents);
+    const list = (await ok(server, DocumentsDoc, { jobId, type: "RESUME" }, { token: u.token })).documents;
     expect(list.edges.map((e) => e.node.id)).toEqual([doc.id]);
-    expect(success((await ok(server, DocumentsDoc, { type: "COVER_LETTER" }, { token: u.token })).documents).edges).toEqual([]);
+    expect((await ok(server, DocumentsDoc, { type: "COVER_LETTER" }, { token: u.token })).documents.edges).toEqual([]);
 
     const base = server.url.replace("/graphql", "");
     const get = (format: string, token = u.token) => fetch(`${base}${doc.downloadPath}?format=${format}`, { headers: { authorization: `Bearer ${token}` } });

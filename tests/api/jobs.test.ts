@@ -108,3 +108,27 @@ describe("jobs list, update, delete and application status", () => {
     expect((await ok(server, JobDoc, { id }, { token: u.token })).job.__typename).toBe("NotFoundError");
   });
 });
+
+describe("page sizes", () => {
+  const page = async (token: string, query: string) => {
+    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    return (await res.json()) as { data: unknown; errors?: { message: string; path?: string[]; extensions?: { code?: string; maxPageSize?: number } }[] };
+  };
+
+  it("refuses a page larger than 100 with a typed error instead of cutting it short", async () => {
+    const u = await newUser(server);
+    for (const q of ["{ jobs(first: 101) { edges { cursor } } }", "{ documents(last: 500) { edges { cursor } } }", "{ enhancementJobs(first: 1000) { edges { cursor } } }"]) {
+      const r = await page(u.token, q);
+      expect(r.errors?.[0]).toMatchObject({ extensions: { code: "PAGE_SIZE_TOO_LARGE", maxPageSize: 100 } });
+      expect(r.errors?.[0].message).toMatch(/at most 100 items/);
+    }
+    const fine = await page(u.token, "{ jobs(first: 100) { edges { cursor } } documents(first: 100) { edges { cursor } } }");
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it("documents is a plain connection, like jobs", async () => {
+    const u = await newUser(server);
+    const r = await page(u.token, "{ documents { edges { node { id } } pageInfo { hasNextPage endCursor } } }");
+    expect(r).toEqual({ data: { documents: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+  });
+});

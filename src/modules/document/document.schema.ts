@@ -1,4 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
+import { pageSize } from "../../graphql/pagination.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import { FormatEnum, GenerationTypeEnum } from "../generation/generation.schema.ts";
@@ -105,17 +106,17 @@ builder.queryField("documents", (t) =>
   t.prismaConnection({
     type: "Document",
     cursor: "id",
+    maxSize: pageSize,
     authScopes: { viewer: true },
     description: "Saved documents, most recently updated first",
     args: {
-      jobId: t.arg.id({ description: "Only documents for this job" }),
+      jobId: t.arg.id({ description: "Only documents for this job; an id that names none of the user's jobs gives an empty list" }),
       type: t.arg({ type: GenerationTypeEnum, description: "Only resumes or only cover letters" }),
     },
-    errors: { types: [NotFoundError] },
-    resolve: async (query, _r, args, ctx) =>
+    resolve: (query, _r, args, ctx) =>
       db().document.findMany({
         ...selection(query),
-        where: await documents.documentFilter(ctx.viewer!, { jobId: args.jobId ? String(args.jobId) : null, type: args.type }),
+        where: documents.documentFilter(ctx.viewer!, { jobId: args.jobId ? String(args.jobId) : null, type: args.type }),
         orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       }),
   }),

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../../graphql/builder.ts";
+import { pageSize } from "../../graphql/pagination.ts";
 import { AiProviderEnum, providerOf } from "../../graphql/enums.ts";
 import { ConflictError, LimitExceededError, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
@@ -106,8 +107,8 @@ const EnhanceProfileInput = builder.inputType("EnhanceProfileInput", {
     useDefaultStyle: t.boolean({ description: "Enhance without a resume sample, in a neutral default style; default false (a sample is required)" }),
   }),
 });
-const JobIdInput = builder.inputType("EnhancementJobIdInput", {
-  description: "Which enhancement job",
+const JobIdInput = builder.inputType("CancelEnhancementInput", {
+  description: "Which enhancement job to cancel",
   fields: (t) => ({ id: t.id({ required: true, description: "The job's id" }) }),
 });
 const VersionInput = builder.inputType("SetUseEnhancedInput", {
@@ -192,6 +193,7 @@ builder.queryField("enhancementJobs", (t) =>
   t.prismaConnection({
     type: "EnhancementJob",
     cursor: "id",
+    maxSize: pageSize,
     authScopes: { viewer: true },
     description: "The user's enhancement jobs, newest first",
     resolve: (query, _r, _a, ctx) =>

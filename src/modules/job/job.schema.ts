@@ -1,4 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
+import { pageSize } from "../../graphql/pagination.ts";
 import { AiProviderEnum, providerOf } from "../../graphql/enums.ts";
 import { AiUnavailableGqlError, NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
@@ -223,6 +224,7 @@ builder.queryField("jobs", (t) =>
   t.prismaConnection({
     type: "Job",
     cursor: "id",
+    maxSize: pageSize,
     authScopes: { viewer: true },
     description: "The user's jobs, newest first",
     args: {

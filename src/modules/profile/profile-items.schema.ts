@@ -6,7 +6,7 @@ import { DeletedPayload } from "../../graphql/payloads.ts";
 
 const ERRORS = { types: [ValidationError, NotFoundError] };
 
-const ExperienceFields = builder.inputType("ExperienceFields", {
+const ExperienceFields = builder.inputType("ExperienceFieldsInput", {
   description: "An experience's values. Adding requires title and company; updating changes only what is given",
   fields: (t) => ({
     title: t.string({ description: "1 to 200 characters" }),
@@ -19,7 +19,7 @@ const ExperienceFields = builder.inputType("ExperienceFields", {
     technologies: t.stringList({ description: "Up to 50 of at most 100 characters, no duplicates (ignoring case)" }),
   }),
 });
-const ProjectFields = builder.inputType("ProjectFields", {
+const ProjectFields = builder.inputType("ProjectFieldsInput", {
   description: "A project's values. Adding requires name; updating changes only what is given",
   fields: (t) => ({
     name: t.string({ description: "1 to 200 characters" }),
@@ -31,7 +31,7 @@ const ProjectFields = builder.inputType("ProjectFields", {
     endDate: t.field({ type: "PartialDate", description: "Not before startDate" }),
   }),
 });
-const EducationFields = builder.inputType("EducationFields", {
+const EducationFields = builder.inputType("EducationFieldsInput", {
   description: "An education entry's values. Adding requires institution; updating changes only what is given",
   fields: (t) => ({
     institution: t.string({ description: "1 to 200 characters" }),

@@ -68,14 +68,15 @@ builder.mutationField("rankProfileForJob", (t) =>
 builder.queryField("ranking", (t) =>
   t.prismaField({
     type: "JobContentRanking",
-    nullable: true,
     authScopes: { viewer: true },
-    description: "The profile's ranking for a job; null before rankProfileForJob ran. Errors: NotFoundError (job)",
+    description: "The profile's ranking for a job. Errors: NotFoundError (resource Job: no such job; resource Ranking: rankProfileForJob has not run for it yet)",
     args: { jobId: t.arg.id({ required: true, description: "The job's id" }) },
     errors: { types: [NotFoundError] },
     resolve: async (query, _r, { jobId }, ctx) => {
       const job = await findOwnedJob(ctx.viewer!, String(jobId));
-      return db().jobContentRanking.findUnique({ ...selection(query), where: { userId_jobId: { userId: ctx.viewer!.id, jobId: job.id } } });
+      const ranking = await db().jobContentRanking.findUnique({ ...selection(query), where: { userId_jobId: { userId: ctx.viewer!.id, jobId: job.id } } });
+      if (!ranking) throw new NotFoundError("Ranking");
+      return ranking;
     },
   }),
 );
