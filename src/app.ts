@@ -20,6 +20,7 @@ import type { AppServices } from "./services.ts";
 import { createFileStorage } from "./ingest/storage.ts";
 import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { usePersistedQueries } from "./graphql/persisted-queries.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
@@ -143,8 +144,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       requestIdPlugin,
       variableLimits,
       useRequestGuards(schema, { introspection: config.introspection }),
-      // Multipart and GET requests must carry this header, which a cross-site form cannot set.
-      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+      usePersistedQueries(),
+      useCsrfExceptGet(),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.maxDepth, ...rejectWith("QUERY_TOO_DEEP") },
         costLimit: { maxCost: LIMITS.maxCost, ...rejectWith("QUERY_TOO_COMPLEX") },
@@ -235,6 +236,23 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       clearTimeout(timer);
       await closeExtractPool();
       await disconnectDb();
+    },
+  };
+}
+
+/**
+ * CSRF: a request a cross-site page can send without a CORS preflight (a form post: multipart,
+ * url-encoded or text/plain) must carry `x-graphql-yoga-csrf`, which such a page cannot set. GET
+ * needs no header, so urql's and Apollo's GET queries work: yoga runs only queries over GET (a
+ * mutation gets 405), a cross-site GET cannot attach the bearer token (it is a header, not a
+ * cookie) and so reads nothing private, and CORS keeps the answer from the page anyway.
+ */
+function useCsrfExceptGet(): Plugin {
+  const { onRequestParse } = useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] });
+  return {
+    onRequestParse(payload) {
+      if (payload.request.method === "GET") return;
+      return onRequestParse?.(payload as never);
     },
   };
 }
