@@ -15,6 +15,7 @@ import { verifyToken } from "./modules/auth/tokens.ts";
 import { checkVariables, useRequestGuards, variablesError } from "./graphql/request-guards.ts";
 import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
+import { createGraphiQLHandler, wantsGraphiQL } from "./http/graphiql.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
 import { createFileStorage } from "./ingest/storage.ts";
@@ -128,7 +129,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     graphqlEndpoint: "/graphql",
     landingPage: false,
     renderGraphiQL,
-    graphiql: config.graphiql ? { subscriptionsProtocol: "WS", title: "JobWise GraphQL", defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? GRAPHIQL_OPTIONS : false,
     // No stack traces or internal messages reach a client, in any environment.
     maskedErrors: { isDev: false },
     cors: config.allowedOrigins.length ? { origin: config.allowedOrigins, credentials: true, maxAge: 600 } : false,
@@ -166,6 +167,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ],
   });
 
+  const graphiqlPage = config.graphiql ? createGraphiQLHandler(() => renderGraphiQL(GRAPHIQL_OPTIONS)) : null;
   const route = createRouter({
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -173,7 +175,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     health: (_req, res) => sendJson(res, 200, { status: "ok" }),
     ready: (_req, res) => ready(res),
     routes: [{ pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) }],
-    graphql: (req, res) => yoga.handle(req, res),
+    graphql: (req, res) => (graphiqlPage && wantsGraphiQL(req, "/graphql") ? graphiqlPage(req, res) : yoga.handle(req, res)),
   });
   const server = createServer(route);
   // Malformed HTTP (bad request line, oversized headers) is answered 400, never thrown.
@@ -276,3 +278,5 @@ mutation Login {
   }
 }
 `;
+
+const GRAPHIQL_OPTIONS = { subscriptionsProtocol: "WS" as const, title: "JobWise GraphQL", defaultQuery: GRAPHIQL_DEFAULT_QUERY };
