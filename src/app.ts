@@ -16,6 +16,7 @@ import { checkVariables, useRequestGuards, variablesError } from "./graphql/requ
 import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
 import { createGraphiQLHandler, wantsGraphiQL } from "./http/graphiql.ts";
+import { createMetrics, useOperationLog } from "./observability.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
 import { createFileStorage } from "./ingest/storage.ts";
@@ -85,6 +86,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     onStateChange: publishJob,
   });
   const requestIds = new WeakMap<Request, string>();
+  const metrics = createMetrics();
 
   const contextFactory = async (init: InitialContext): Promise<Context> => {
     const header =
@@ -143,6 +145,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes, files: 1, fieldSize: 1_000_000 } }),
     plugins: [
       requestIdPlugin,
+      useOperationLog(logger, metrics),
       variableLimits,
       useRequestGuards(schema, { introspection: config.introspection }),
       usePersistedQueries(),
@@ -174,7 +177,16 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     maxMultipartBytes: config.maxUploadBytes + 2 * 1024 * 1024,
     health: (_req, res) => sendJson(res, 200, { status: "ok" }),
     ready: (_req, res) => ready(res),
-    routes: [{ pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) }],
+    routes: [
+      { pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) },
+      {
+        pattern: /^\/metrics()$/,
+        handle: async (_req, res) => {
+          res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+          res.end(await metrics.registry.metrics());
+        },
+      },
+    ],
     graphql: (req, res) => (graphiqlPage && wantsGraphiQL(req, "/graphql") ? graphiqlPage(req, res) : yoga.handle(req, res)),
   });
   const server = createServer(route);
