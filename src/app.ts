@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -36,6 +36,12 @@ export interface App {
   /** Listens on `port` (0 = any free port) and resolves to the bound port. */
   start(port?: number, host?: string): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** Compares secrets in constant time (their hashes have equal length whatever was sent). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** Limits applied to every operation over HTTP and WebSocket alike. */
@@ -181,7 +187,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       { pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) },
       {
         pattern: /^\/metrics()$/,
-        handle: async (_req, res) => {
+        handle: async (req, res) => {
+          if (config.metricsToken && !sameSecret(req.headers.authorization ?? "", `Bearer ${config.metricsToken}`)) {
+            return sendJson(res, 401, { error: { code: "UNAUTHENTICATED", message: "Send Authorization: Bearer <METRICS_TOKEN>" } });
+          }
           res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
           res.end(await metrics.registry.metrics());
         },

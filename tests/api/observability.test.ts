@@ -50,3 +50,19 @@ describe("operation log and /metrics", () => {
     expect(text).toMatch(/process_cpu_user_seconds_total/);
   });
 });
+
+describe("/metrics with METRICS_TOKEN", () => {
+  it("answers 401 without the token and the metrics with it", async () => {
+    const guarded = await startServer({ METRICS_TOKEN: "scrape-secret-123" });
+    try {
+      const url = guarded.url.replace("/graphql", "/metrics");
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: "Bearer scrape-secret-123" } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/# TYPE graphql_operations_total counter/);
+    } finally {
+      await guarded.stop();
+    }
+  });
+});
