@@ -219,6 +219,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   };
 
   const websocket = attachWebSocket(server, yoga, services, logger);
+  metrics.watchConnections(websocket.connections);
 
   /**
    * Loads what the first requests would otherwise load on the event loop while users wait

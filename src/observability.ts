@@ -1,6 +1,6 @@
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Logger } from "./logger.ts";
 
 /**
@@ -21,6 +21,10 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
+    /** Reads the number of open sockets at scrape time. */
+    watchConnections(count: () => number) {
+      new Gauge({ name: "websocket_connections", help: "Open graphql-ws connections", registers: [registry], collect() { this.set(count()); } });
+    },
     errors: new Counter({ name: "graphql_errors_total", help: "Errors by code: extensions.code of errors[], and Error.code of typed results", labelNames: ["code", "operation"], registers: [registry] }),
   };
 }

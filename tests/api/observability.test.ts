@@ -32,6 +32,7 @@ describe("operation log and /metrics", () => {
     const client = wsClient(server, { authorization: `Bearer ${user.token}` });
     try {
       await collect(client, parse("query OverSocket { me { id } }") as never, {} as never).done;
+      expect(await (await fetch(server.url.replace("/graphql", "/metrics"))).text()).toMatch(/^websocket_connections 1$/m);
     } finally {
       await client.dispose();
     }
@@ -48,6 +49,7 @@ describe("operation log and /metrics", () => {
     expect(text).toMatch(/graphql_errors_total\{code="INVALID_CREDENTIALS",operation="BadLogin"\} 1/);
     expect(text).toMatch(/graphql_errors_total\{code="UNAUTHENTICATED",operation="Anonymous"\} 1/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
+    expect(text).toMatch(/^websocket_connections \d+$/m);
   });
 });
 
