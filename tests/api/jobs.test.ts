@@ -132,3 +132,16 @@ describe("page sizes", () => {
     expect(r).toEqual({ data: { documents: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
   });
 });
+
+describe("lookups", () => {
+  it("ranking of a job never ranked is a NotFoundError for the Ranking, not null", async () => {
+    const u = await newUser(server);
+    const job = success((await ok(server, CreateJobDoc, { input: { text: BACKEND_JOB } }, { token: u.token })).createJob);
+    const res = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${u.token}` },
+      body: JSON.stringify({ query: `{ ranking(jobId: "${job.id}") { __typename ... on NotFoundError { code resource } } }` }),
+    });
+    expect(await res.json()).toEqual({ data: { ranking: { __typename: "NotFoundError", code: "NOT_FOUND", resource: "Ranking" } } });
+  });
+});
