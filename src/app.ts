@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type ValidationContext } from "graphql";
 import { createYoga, useErrorHandler, type Plugin } from "graphql-yoga";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
@@ -15,11 +15,14 @@ import { verifyToken } from "./modules/auth/tokens.ts";
 import { checkVariables, useRequestGuards, variablesError } from "./graphql/request-guards.ts";
 import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
+import { createGraphiQLHandler, wantsGraphiQL } from "./http/graphiql.ts";
+import { createMetrics, useOperationLog } from "./observability.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
 import { createFileStorage } from "./ingest/storage.ts";
 import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { usePersistedQueries } from "./graphql/persisted-queries.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
@@ -36,8 +39,34 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** Compares secrets in constant time (their hashes have equal length whatever was sent). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /** Limits applied to every operation over HTTP and WebSocket alike. */
-export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens: 3000 } as const;
+export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens: 3000, maxDirectives: 20 } as const;
+
+/**
+ * Armor's rejections read "Syntax Error: Query Cost limit of 10000 exceeded, found 14020." with no
+ * code, so a client cannot tell a limit from a typo. Each rule reports its own error instead: the
+ * message names the limit and what was found, `extensions.code` says which limit. Validation rules
+ * get the validation context (the error joins the other validation errors); the token counter
+ * runs in the parser and has none, so it throws, as a parse error would.
+ */
+function rejectWith(code: string): { propagateOnRejection: false; onReject: ((ctx: ValidationContext | null, error: GraphQLError) => void)[] } {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (ctx, error) => {
+        const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ""), { extensions: { code } });
+        if (ctx) ctx.reportError(coded);
+        else throw coded;
+      },
+    ],
+  };
+}
 
 export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -64,6 +93,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     onStateChange: publishJob,
   });
   const requestIds = new WeakMap<Request, string>();
+  const metrics = createMetrics();
 
   const contextFactory = async (init: InitialContext): Promise<Context> => {
     const header =
@@ -108,7 +138,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     graphqlEndpoint: "/graphql",
     landingPage: false,
     renderGraphiQL,
-    graphiql: config.graphiql ? { subscriptionsProtocol: "WS", title: "JobWise GraphQL", defaultQuery: GRAPHIQL_DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? GRAPHIQL_OPTIONS : false,
     // No stack traces or internal messages reach a client, in any environment.
     maskedErrors: { isDev: false },
     cors: config.allowedOrigins.length ? { origin: config.allowedOrigins, credentials: true, maxAge: 600 } : false,
@@ -122,16 +152,17 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes, files: 1, fieldSize: 1_000_000 } }),
     plugins: [
       requestIdPlugin,
+      useOperationLog(logger, metrics),
       variableLimits,
       useRequestGuards(schema, { introspection: config.introspection }),
-      // Multipart and GET requests must carry this header, which a cross-site form cannot set.
-      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+      usePersistedQueries(),
+      useCsrfExceptGet(),
       EnvelopArmorPlugin({
-        maxDepth: { n: LIMITS.maxDepth },
-        costLimit: { maxCost: LIMITS.maxCost },
-        maxAliases: { n: LIMITS.maxAliases },
-        maxTokens: { n: LIMITS.maxTokens },
-        maxDirectives: { n: 20 },
+        maxDepth: { n: LIMITS.maxDepth, ...rejectWith("QUERY_TOO_DEEP") },
+        costLimit: { maxCost: LIMITS.maxCost, ...rejectWith("QUERY_TOO_COMPLEX") },
+        maxAliases: { n: LIMITS.maxAliases, ...rejectWith("TOO_MANY_ALIASES") },
+        maxTokens: { n: LIMITS.maxTokens, ...rejectWith("TOO_MANY_TOKENS") },
+        maxDirectives: { n: LIMITS.maxDirectives, ...rejectWith("TOO_MANY_DIRECTIVES") },
         blockFieldSuggestion: { enabled: config.env !== "development" },
       }) as Plugin,
       useErrorHandler(({ errors, context, phase }) => {
@@ -146,14 +177,27 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ],
   });
 
+  const graphiqlPage = config.graphiql ? createGraphiQLHandler(() => renderGraphiQL(GRAPHIQL_OPTIONS)) : null;
   const route = createRouter({
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
     maxMultipartBytes: config.maxUploadBytes + 2 * 1024 * 1024,
     health: (_req, res) => sendJson(res, 200, { status: "ok" }),
     ready: (_req, res) => ready(res),
-    routes: [{ pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) }],
-    graphql: (req, res) => yoga.handle(req, res),
+    routes: [
+      { pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) },
+      {
+        pattern: /^\/metrics()$/,
+        handle: async (req, res) => {
+          if (config.metricsToken && !sameSecret(req.headers.authorization ?? "", `Bearer ${config.metricsToken}`)) {
+            return sendJson(res, 401, { error: { code: "UNAUTHENTICATED", message: "Send Authorization: Bearer <METRICS_TOKEN>" } });
+          }
+          res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+          res.end(await metrics.registry.metrics());
+        },
+      },
+    ],
+    graphql: (req, res) => (graphiqlPage && wantsGraphiQL(req, "/graphql") ? graphiqlPage(req, res) : yoga.handle(req, res)),
   });
   const server = createServer(route);
   // Malformed HTTP (bad request line, oversized headers) is answered 400, never thrown.
@@ -176,6 +220,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   };
 
   const websocket = attachWebSocket(server, yoga, services, logger);
+  metrics.watchConnections(websocket.connections);
 
   /**
    * Loads what the first requests would otherwise load on the event loop while users wait
@@ -223,6 +268,23 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   };
 }
 
+/**
+ * CSRF: a request a cross-site page can send without a CORS preflight (a form post: multipart,
+ * url-encoded or text/plain) must carry `x-graphql-yoga-csrf`, which such a page cannot set. GET
+ * needs no header, so urql's and Apollo's GET queries work: yoga runs only queries over GET (a
+ * mutation gets 405), a cross-site GET cannot attach the bearer token (it is a header, not a
+ * cookie) and so reads nothing private, and CORS keeps the answer from the page anyway.
+ */
+function useCsrfExceptGet(): Plugin {
+  const { onRequestParse } = useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] });
+  return {
+    onRequestParse(payload) {
+      if (payload.request.method === "GET") return;
+      return onRequestParse?.(payload as never);
+    },
+  };
+}
+
 const GRAPHIQL_DEFAULT_QUERY = `# Welcome to JobWise. Register, sign in, copy the token, then add the header
 #   { "Authorization": "Bearer <token>" }
 # in the Headers tab below.
@@ -242,3 +304,5 @@ mutation Login {
   }
 }
 `;
+
+const GRAPHIQL_OPTIONS = { subscriptionsProtocol: "WS" as const, title: "JobWise GraphQL", defaultQuery: GRAPHIQL_DEFAULT_QUERY };

@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   ENHANCEMENT_CONCURRENCY: int("ENHANCEMENT_CONCURRENCY", 2, 1, 32),
   EXTRACT_TIMEOUT_S: int("EXTRACT_TIMEOUT_S", 10, 1, 120),
   ALLOWED_ORIGINS: z.string().default(""),
+  METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   MAX_BODY_KB: int("MAX_BODY_KB", 1024, 16, 64 * 1024),
   MAX_VARIABLE_VALUES: int("MAX_VARIABLE_VALUES", 5000, 10, 1_000_000),
@@ -73,6 +74,8 @@ export interface Config {
   enhancementConcurrency: number;
   extractTimeoutMs: number;
   allowedOrigins: string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
+  metricsToken: string | null;
   logLevel: LogLevel;
   /** Request limits applied before any GraphQL work (see README, Security). */
   limits: { maxBodyBytes: number; maxVariableValues: number; maxVariableDepth: number; maxInflateBytes: number };
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     enhancementConcurrency: e.ENHANCEMENT_CONCURRENCY,
     extractTimeoutMs: e.EXTRACT_TIMEOUT_S * 1000,
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    metricsToken: e.METRICS_TOKEN?.trim() || null,
     logLevel: e.LOG_LEVEL,
     limits: {
       maxBodyBytes: e.MAX_BODY_KB * 1024,

@@ -1,8 +1,25 @@
 import { GraphQLError } from "graphql";
 
+/**
+ * Every `Error.code`, with what a client should do about it. The GraphQL enum ErrorCode is built
+ * from this table, so a new error class cannot reach the schema without a documented code.
+ */
+export const ERROR_CODES = {
+  VALIDATION: "ValidationError: an input value broke a rule; fix the values in fieldErrors",
+  NOT_FOUND: "NotFoundError: the id names nothing the user owns",
+  PRECONDITION_FAILED: "PreconditionError: do the step the message names first (create a profile, upload a sample …)",
+  CONFLICT: "ConflictError: the current state forbids it (an enhancement is running or has ended)",
+  INVALID_CREDENTIALS: "InvalidCredentialsError: wrong email or password",
+  UNSUPPORTED_FILE: "UnsupportedFileError: send a PDF, DOCX or UTF-8 text file (or JSON Resume for imports)",
+  LIMIT_EXCEEDED: "LimitExceededError: a size or rate limit; for rate limits retry after retryAfterSeconds",
+  NOT_GROUNDED: "GroundingError: generated text stated facts the profile and job do not hold; nothing was saved",
+  AI_UNAVAILABLE: "AiUnavailableError: the language-model provider failed; retry later",
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
 /** Base of every expected failure: returned as a typed member of a mutation's result union. */
-export class AppError extends Error {
-  readonly code: string = "APP_ERROR";
+export abstract class AppError extends Error {
+  abstract readonly code: ErrorCode;
 }
 
 export interface FieldIssue {
@@ -32,10 +49,6 @@ export class NotFoundError extends AppError {
   ) {
     super(id ? `${resource} ${id} was not found` : `${resource} was not found`);
   }
-}
-
-export class NotAllowedError extends AppError {
-  override readonly code = "NOT_ALLOWED";
 }
 
 /** The operation needs something the user has not done yet (a profile, a sample, …). */

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.ts";
+import { describeGeneratedTypes } from "./generated-docs.ts";
 import "./scalars.ts";
 import "./error-types.ts";
 import "../modules/auth/auth.schema.ts";
@@ -14,7 +15,7 @@ import "../modules/generation/generation.schema.ts";
 import "../modules/document/document.schema.ts";
 import "../modules/import/import.schema.ts";
 
-export const schema = builder.toSchema();
+export const schema = describeGeneratedTypes(builder.toSchema());
 
 /** The committed schema.graphql is exactly this text; CI compares them. */
 export function printedSchema(): string {

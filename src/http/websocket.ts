@@ -88,6 +88,8 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
   );
 
   return {
+    /** Open sockets, for the websocket_connections gauge. */
+    connections: () => wss.clients.size,
     /** Tells subscribers we are going away (1001) so clients reconnect, then closes the server. */
     async close() {
       for (const client of wss.clients) client.close(1001, "Server shutting down");

@@ -45,7 +45,7 @@ describe("enhancement with groq", () => {
     const u = await newUser(server);
     const ids = await seedProfile(server, u.token);
     const job = await startJob(u.token);
-    expect(job.provider).toBe("groq");
+    expect(job.provider).toBe("GROQ");
     const client = wsClient(server, { authorization: `Bearer ${u.token}` });
     const events = (await collect(client, ProgressDoc, { jobId: job.id }).done).map((e) => e.data!.enhancementProgress);
     await client.dispose();
@@ -56,7 +56,7 @@ describe("enhancement with groq", () => {
     const progress = events.map((e) => e.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(events.at(-1)).toMatchObject({ status: "COMPLETED", progress: 100 });
-    expect(events.some((e) => e.step === "experience")).toBe(true);
+    expect(events.some((e) => e.step === "EXPERIENCE")).toBe(true);
 
     const exp = (await profileOf(u.token)).experiences.find((e) => e.id === ids.currentId)!;
     expect(exp.enhancedBullets?.[0]).toBe("Managed a team of 5 engineers");

@@ -28,7 +28,7 @@ describe("enhanceProfile prerequisites", () => {
     await seedProfile(server, u.token);
     expect(await start(u.token, {})).toMatchObject({ __typename: "PreconditionError", message: expect.stringMatching(/resume sample.*useDefaultStyle/) });
     const job = success(await start(u.token, { useDefaultStyle: true }));
-    expect(job).toMatchObject({ status: "QUEUED", progress: 0, provider: "builtin" });
+    expect(job).toMatchObject({ status: "QUEUED", progress: 0, provider: "BUILTIN" });
     await waitForJob(server, u.token, job.id);
   });
 
@@ -50,7 +50,7 @@ describe("a builtin enhancement", () => {
     expect(up.data?.uploadSample.__typename).toBe("MutationUploadSampleSuccess");
 
     const job = success(await start(u.token, {}));
-    expect(await waitForJob(server, u.token, job.id)).toMatchObject({ status: "COMPLETED", progress: 100, provider: "builtin" });
+    expect(await waitForJob(server, u.token, job.id)).toMatchObject({ status: "COMPLETED", progress: 100, provider: "BUILTIN" });
 
     const profile = (await ok(server, MyProfileDoc, {}, { token: u.token })).myProfile!;
     expect(profile.enhancementVersion).toBe(1);

@@ -49,7 +49,7 @@ describe("createJob with groq", () => {
     );
     const u = await newUser(server);
     const job = success((await ok(server, CreateJobDoc, { input: { text: BACKEND_JOB } }, { token: u.token })).createJob);
-    expect(job.provider).toBe("groq");
+    expect(job.provider).toBe("GROQ");
     expect(job.title).toBe("Senior Backend Engineer");
     expect(job.company).toBe("Acme Robotics");
     expect(job.keywords).toContain("Python");
@@ -85,7 +85,7 @@ describe("cover letters with groq", () => {
     await client.dispose();
     expect(events.filter((e) => e.delta).length).toBeGreaterThanOrEqual(4);
     const saved = events.at(-1)!.generation!;
-    expect(saved.provider).toBe("groq");
+    expect(saved.provider).toBe("GROQ");
     expect(saved.content).toContain("2M events a day");
     const prompt = fake.requests[0].messages.at(-1)!.content;
     expect(prompt).toContain("<<<FACTS");

@@ -56,7 +56,7 @@ describe("ranking", () => {
     expect(again.id).toBe(r.id);
     expect(again.items).toEqual(r.items);
     expect(await db().jobContentRanking.count({ where: { userId: u.id } })).toBe(1);
-    const skills = success((await ok(server, RankingDoc, { jobId }, { token: u.token })).ranking!);
+    const skills = success((await ok(server, RankingDoc, { jobId }, { token: u.token })).ranking);
     expect(skills.items.every((i) => typeof i.score === "number")).toBe(true);
   });
 
@@ -84,7 +84,7 @@ describe("generateResume", () => {
     expect(a.ats!.score).toBeGreaterThan(0);
     expect(a.ats!.breakdown.reduce((s, c) => s + c.earned, 0)).toBe(a.ats!.score);
     expect(a.ats!.required.matched).toEqual(expect.arrayContaining(["Python"]));
-    expect(a.provider).toBe("builtin");
+    expect(a.provider).toBe("BUILTIN");
 
     const text = success((await ok(server, GenerateResumeDoc, { input: { ...input, format: "TEXT" } }, { token: u.token })).generateResume);
     expect(text.content).not.toMatch(/^#/m);
@@ -116,7 +116,7 @@ describe("cover letters", () => {
     const u = await newUser(server);
     const { jobId } = await seed(u.token);
     const g = success((await ok(server, GenerateCoverLetterDoc, { input: { jobId, tone: "FORMAL", length: "SHORT" } }, { token: u.token })).generateCoverLetter);
-    expect(g).toMatchObject({ type: "COVER_LETTER", provider: "builtin" });
+    expect(g).toMatchObject({ type: "COVER_LETTER", provider: "BUILTIN" });
     expect(g.content).toContain("Lin Park");
     expect(g.content).toContain("Acme Robotics");
     expect(g.content).toMatch(/Python|Kubernetes/);
@@ -167,9 +167,9 @@ describe("documents", () => {
     const renamed = success((await ok(server, UpdateDocumentDoc, { input: { id: doc.id, title: "Acme (final)" } }, { token: u.token })).updateDocument);
     expect(renamed.version).toBe(2);
 
-    const list = success((await ok(server, DocumentsDoc, { jobId, type: "RESUME" }, { token: u.token })).documents);
+    const list = (await ok(server, DocumentsDoc, { jobId, type: "RESUME" }, { token: u.token })).documents;
     expect(list.edges.map((e) => e.node.id)).toEqual([doc.id]);
-    expect(success((await ok(server, DocumentsDoc, { type: "COVER_LETTER" }, { token: u.token })).documents).edges).toEqual([]);
+    expect((await ok(server, DocumentsDoc, { type: "COVER_LETTER" }, { token: u.token })).documents.edges).toEqual([]);
 
     const base = server.url.replace("/graphql", "");
     const get = (format: string, token = u.token) => fetch(`${base}${doc.downloadPath}?format=${format}`, { headers: { authorization: `Bearer ${token}` } });

@@ -63,7 +63,7 @@ describe("importResume", () => {
   it("previews a browser-printed PDF as a draft with confidences, writing nothing", async () => {
     const u = await newUser(server);
     const r = success((await send(u.token, "PREVIEW", "cv.pdf", fixture("import/01-backend-classic.pdf"))).data!.importResume);
-    expect(r).toMatchObject({ mode: "PREVIEW", applied: false, format: "pdf", profile: null });
+    expect(r).toMatchObject({ mode: "PREVIEW", applied: false, format: "PDF", profile: null });
     expect(r.draft.fullName).toBe(truth.basics.name);
     expect(r.draft.email).toBe(truth.basics.email);
     expect(r.draft.experiences.map((e) => e.company)).toEqual(truth.work.map((w: { name: string }) => w.name));
@@ -99,7 +99,7 @@ describe("importResume", () => {
     const u = await newUser(server);
     const doc = { basics: { name: "Ada Lovelace", email: "ada@example.com" }, work: [{ name: "Analytical Engines Ltd", position: "Programmer", startDate: "1842-01", highlights: ["Wrote the first program"] }] };
     const r = success((await send(u.token, "MERGE", "resume.json", Buffer.from(JSON.stringify(doc)))).data!.importResume);
-    expect(r).toMatchObject({ format: "json", confidence: 1, applied: true });
+    expect(r).toMatchObject({ format: "JSON", confidence: 1, applied: true });
     expect(r.profile!.experiences).toEqual([{ title: "Programmer", company: "Analytical Engines Ltd" }]);
   });
 

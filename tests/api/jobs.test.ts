@@ -18,7 +18,7 @@ describe("createJob", () => {
       company: "Acme Robotics",
       remoteMode: "HYBRID",
       yearsExperience: 5,
-      provider: "builtin",
+      provider: "BUILTIN",
       source: "TEXT",
       applicationStatus: "NOT_APPLIED",
       salary: { min: 70000, max: 90000, currency: "EUR", period: "YEAR" },
@@ -35,7 +35,7 @@ describe("createJob", () => {
   it("accepts fields, and a JSON Resume job document", async () => {
     const u = await newUser(server);
     const fromFields = success((await ok(server, CreateJobDoc, {
-      input: { fields: { title: "Staff Nurse", company: "St Mary's Hospital", description: "Provide patient care on a busy ward.", requirements: ["Registered Nurse licence", "BLS certification"], remote: "on-site" } },
+      input: { fields: { title: "Staff Nurse", company: "St Mary's Hospital", description: "Provide patient care on a busy ward.", requirements: ["Registered Nurse licence", "BLS certification"], remote: "ONSITE" } },
     }, { token: u.token })).createJob);
     expect(fromFields).toMatchObject({ title: "Staff Nurse", company: "St Mary's Hospital", source: "FIELDS", remoteMode: "ONSITE" });
 
@@ -106,5 +106,42 @@ describe("jobs list, update, delete and application status", () => {
     const del = (await ok(server, DeleteJobDoc, { input: { id } }, { token: u.token })).deleteJob;
     expect(del.__typename).toBe("MutationDeleteJobSuccess");
     expect((await ok(server, JobDoc, { id }, { token: u.token })).job.__typename).toBe("NotFoundError");
+  });
+});
+
+describe("page sizes", () => {
+  const page = async (token: string, query: string) => {
+    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    return (await res.json()) as { data: unknown; errors?: { message: string; path?: string[]; extensions?: { code?: string; maxPageSize?: number } }[] };
+  };
+
+  it("refuses a page larger than 100 with a typed error instead of cutting it short", async () => {
+    const u = await newUser(server);
+    for (const q of ["{ jobs(first: 101) { edges { cursor } } }", "{ documents(last: 500) { edges { cursor } } }", "{ enhancementJobs(first: 1000) { edges { cursor } } }"]) {
+      const r = await page(u.token, q);
+      expect(r.errors?.[0]).toMatchObject({ extensions: { code: "PAGE_SIZE_TOO_LARGE", maxPageSize: 100 } });
+      expect(r.errors?.[0].message).toMatch(/at most 100 items/);
+    }
+    const fine = await page(u.token, "{ jobs(first: 100) { edges { cursor } } documents(first: 100) { edges { cursor } } }");
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it("documents is a plain connection, like jobs", async () => {
+    const u = await newUser(server);
+    const r = await page(u.token, "{ documents { edges { node { id } } pageInfo { hasNextPage endCursor } } }");
+    expect(r).toEqual({ data: { documents: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+  });
+});
+
+describe("lookups", () => {
+  it("ranking of a job never ranked is a NotFoundError for the Ranking, not null", async () => {
+    const u = await newUser(server);
+    const job = success((await ok(server, CreateJobDoc, { input: { text: BACKEND_JOB } }, { token: u.token })).createJob);
+    const res = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${u.token}` },
+      body: JSON.stringify({ query: `{ ranking(jobId: "${job.id}") { __typename ... on NotFoundError { code resource } } }` }),
+    });
+    expect(await res.json()).toEqual({ data: { ranking: { __typename: "NotFoundError", code: "NOT_FOUND", resource: "Ranking" } } });
   });
 });

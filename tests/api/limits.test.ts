@@ -20,7 +20,7 @@ async function raw(query: string) {
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
-  return (await res.json()) as { errors?: { message: string }[]; data?: unknown };
+  return (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[]; data?: unknown };
 }
 
 async function overWs(query: string) {
@@ -28,8 +28,10 @@ async function overWs(query: string) {
   try {
     const doc = parse(query);
     return await collect(client, doc as never, {} as never).done.then(
-      (events) => ({ errors: (events[0] as { errors?: { message: string }[] })?.errors }),
-      (e: unknown) => ({ errors: Array.isArray(e) ? (e as { message: string }[]) : [{ message: String((e as Error)?.message ?? e) }] }),
+      (events) => ({ errors: (events[0] as { errors?: { message: string; extensions?: { code?: string } }[] })?.errors }),
+      (e: unknown) => ({
+        errors: Array.isArray(e) ? (e as { message: string; extensions?: { code?: string } }[]) : [{ message: String((e as Error)?.message ?? e), extensions: undefined }],
+      }),
     );
   } finally {
     await client.dispose();
@@ -55,19 +57,29 @@ describe.each([
 ])("abuse limits over %s", (_transport, run) => {
   it("refuses a query deeper than the limit", async () => {
     const r = await run(deep());
-    expect(r.errors?.[0].message).toMatch(/depth/i);
+    expect(r.errors?.[0].message).toMatch(new RegExp(`depth limit of ${LIMITS.maxDepth} exceeded`, "i"));
+    expect(r.errors?.[0].message).not.toMatch(/Syntax Error/);
+    expect(r.errors?.[0].extensions?.code).toBe("QUERY_TOO_DEEP");
   });
   it("refuses too many aliases", async () => {
     const r = await run(manyAliases());
-    expect(r.errors?.[0].message).toMatch(/alias/i);
+    expect(r.errors?.[0].message).toMatch(new RegExp(`Aliases limit of ${LIMITS.maxAliases} exceeded`, "i"));
+    expect(r.errors?.[0].extensions?.code).toBe("TOO_MANY_ALIASES");
   });
   it("refuses a document with too many tokens", async () => {
     const r = await run(manyTokens());
-    expect(r.errors?.[0].message).toMatch(/token/i);
+    expect(r.errors?.[0].message).toMatch(new RegExp(`Token limit of ${LIMITS.maxTokens} exceeded`, "i"));
+    expect(r.errors?.[0].extensions?.code).toBe("TOO_MANY_TOKENS");
   });
   it("refuses a query above the cost limit", async () => {
     const r = await run(costly());
-    expect(r.errors?.map((e) => e.message).join(" ")).toMatch(/cost/i);
+    const cost = r.errors?.find((e) => e.extensions?.code === "QUERY_TOO_COMPLEX");
+    expect(cost?.message).toMatch(new RegExp(`Cost limit of ${LIMITS.maxCost} exceeded, found \\d+`, "i"));
+  });
+  it("refuses too many directives", async () => {
+    const r = await run(`{ me { id ${Array.from({ length: LIMITS.maxDirectives + 1 }, () => "@include(if: true)").join(" ")} } }`);
+    expect(r.errors?.[0].message).toMatch(new RegExp(`Directives limit of ${LIMITS.maxDirectives} exceeded`, "i"));
+    expect(r.errors?.[0].extensions?.code).toBe("TOO_MANY_DIRECTIVES");
   });
   it("accepts an ordinary query", async () => {
     const r = await run("{ me { id email } }");

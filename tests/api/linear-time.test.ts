@@ -144,7 +144,7 @@ describe("createJob and updateJob at the job text limit", () => {
       location: fill(" (", 200, "Berlin"),
       description,
       salary: fill("1 ", 200, "$"),
-      remote: fill("remote ", 50),
+      remote: "REMOTE" as const,
       requirements: Array.from({ length: 100 }, () => fill("1+ years ", 1000)),
       responsibilities: Array.from({ length: 100 }, () => fill(" _a", 1000)),
     };

@@ -23,7 +23,7 @@ const SnapshotDoc = graphql(`
   query OwnerSnapshot {
     myProfile { ...ProfileFields }
     jobs(first: 50) { edges { node { id title status applicationStatus statusHistory { to } } } }
-    documents(first: 50) { __typename ... on QueryDocumentsSuccess { data { edges { node { id title version content } } } } }
+    documents(first: 50) { edges { node { id title version content } } }
     enhancementJobs(first: 10) { edges { node { id status } } }
   }
 `);
@@ -77,7 +77,7 @@ const OPERATIONS: [string, (token: string) => Promise<Result>][] = [
   ["deleteJob", async (token) => (await ok(server, DeleteJobDoc, { input: { id: ids.job } }, { token })).deleteJob],
   ["setApplicationStatus", async (token) => (await ok(server, SetStatusDoc, { input: { jobId: ids.job, status: "REJECTED" } }, { token })).setApplicationStatus],
   ["rankProfileForJob", async (token) => (await ok(server, RankDoc, { input: { jobId: ids.job } }, { token })).rankProfileForJob],
-  ["ranking", async (token) => (await ok(server, RankingDoc, { jobId: ids.job }, { token })).ranking!],
+  ["ranking", async (token) => (await ok(server, RankingDoc, { jobId: ids.job }, { token })).ranking],
   ["generateResume", async (token) => (await ok(server, GenerateResumeDoc, { input: { jobId: ids.job } }, { token })).generateResume],
   ["generateCoverLetter", async (token) => (await ok(server, GenerateCoverLetterDoc, { input: { jobId: ids.job } }, { token })).generateCoverLetter],
   ["atsReport by job", async (token) => (await ok(server, AtsDoc, { input: { jobId: ids.job, text: "Python" } }, { token })).atsReport],
@@ -86,7 +86,6 @@ const OPERATIONS: [string, (token: string) => Promise<Result>][] = [
   ["document", async (token) => (await ok(server, DocumentDoc, { id: ids.document }, { token })).document],
   ["updateDocument", async (token) => (await ok(server, UpdateDocumentDoc, { input: { id: ids.document, content: "hacked" } }, { token })).updateDocument],
   ["deleteDocument", async (token) => (await ok(server, DeleteDocumentDoc, { input: { id: ids.document } }, { token })).deleteDocument],
-  ["documents by job", async (token) => (await ok(server, DocumentsDoc, { jobId: ids.job }, { token })).documents],
   ["enhancementJob", async (token) => (await ok(server, EnhancementJobDoc, { id: ids.enhancement }, { token })).enhancementJob],
   ["cancelEnhancement", async (token) => (await ok(server, CancelEnhancementDoc, { input: { id: ids.enhancement } }, { token })).cancelEnhancement],
 ];
@@ -98,6 +97,14 @@ describe("another user's id", () => {
     expect(result).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const after = await ok(server, SnapshotDoc, {}, { token: owner.token });
     expect(after).toEqual(before);
+  });
+
+  it("filtering documents by another user's job lists nothing and says nothing about that job", async () => {
+    const foreign = (await ok(server, DocumentsDoc, { jobId: ids.job }, { token: intruder.token })).documents;
+    const unknown = (await ok(server, DocumentsDoc, { jobId: "c00000000000000000000000" }, { token: intruder.token })).documents;
+    expect(foreign).toEqual({ edges: [] });
+    expect(unknown).toEqual(foreign);
+    expect((await ok(server, DocumentsDoc, { jobId: ids.job }, { token: owner.token })).documents.edges).toHaveLength(1);
   });
 
   it("an unknown id answers the same NOT_FOUND as a foreign one", async () => {

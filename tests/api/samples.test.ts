@@ -54,7 +54,7 @@ describe("uploadSample", () => {
     const u = await newUser(server);
     const res = await send(u.token, "RESUME", "resume-chromium.pdf");
     const s = success(res.data!.uploadSample);
-    expect(s).toMatchObject({ type: "RESUME", fileName: "resume-chromium.pdf", mimeType: "application/pdf", version: 1, provider: "builtin" });
+    expect(s).toMatchObject({ type: "RESUME", fileName: "resume-chromium.pdf", mimeType: "application/pdf", version: 1, provider: "BUILTIN" });
     expect(s.text.length).toBeGreaterThan(200);
     expect(s.style.tense).toBe("PAST");
     expect(s.style.sectionHeadings.length).toBeGreaterThanOrEqual(3);

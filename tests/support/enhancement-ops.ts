@@ -27,7 +27,7 @@ export const EnhancementJobDoc = graphql(`
 `);
 export const EnhancementJobsDoc = graphql(`query EnhancementJobs { enhancementJobs(first: 10) { edges { node { id status } } } }`);
 export const CancelEnhancementDoc = graphql(`
-  mutation CancelEnhancement($input: EnhancementJobIdInput!) {
+  mutation CancelEnhancement($input: CancelEnhancementInput!) {
     cancelEnhancement(input: $input) {
       __typename
       ... on MutationCancelEnhancementSuccess { data { id status } }

@@ -165,10 +165,6 @@ export const DocumentDoc = graphql(`
 `);
 export const DocumentsDoc = graphql(`
   query Documents($jobId: ID, $type: GenerationType) {
-    documents(jobId: $jobId, type: $type, first: 20) {
-      __typename
-      ... on QueryDocumentsSuccess { data { edges { node { id title type } } } }
-      ... on Error { code }
-    }
+    documents(jobId: $jobId, type: $type, first: 20) { edges { node { id title type } } }
   }
 `);

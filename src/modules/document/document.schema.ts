@@ -1,4 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
+import { pageSize } from "../../graphql/pagination.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import { db } from "../../db/client.ts";
 import { FormatEnum, GenerationTypeEnum } from "../generation/generation.schema.ts";
@@ -7,48 +8,64 @@ import { selection } from "../../db/query.ts";
 import { DeletedPayload } from "../../graphql/payloads.ts";
 
 builder.prismaObject("DocumentVersion", {
+  description: "One saved content of a document; versions are never changed",
   fields: (t) => ({
-    version: t.exposeInt("version"),
-    content: t.exposeString("content"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    version: t.exposeInt("version", { description: "1 for the saved generation, +1 per content edit" }),
+    content: t.exposeString("content", { description: "The document's text at this version" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When this version was made" }),
   }),
 });
 
 builder.prismaObject("Document", {
   description: "A saved generation the user keeps, edits and downloads",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    type: t.field({ type: GenerationTypeEnum, resolve: (d) => d.type }),
-    format: t.field({ type: FormatEnum, resolve: (d) => d.format }),
-    title: t.exposeString("title"),
-    notes: t.exposeString("notes", { nullable: true }),
-    content: t.exposeString("content"),
+    id: t.exposeID("id", { description: "Stable document id" }),
+    type: t.field({ type: GenerationTypeEnum, description: "Resume or cover letter", resolve: (d) => d.type }),
+    format: t.field({ type: FormatEnum, description: "The markup of content", resolve: (d) => d.format }),
+    title: t.exposeString("title", { description: "The user's name for it, 1 to 200 characters" }),
+    notes: t.exposeString("notes", { nullable: true, description: "The user's notes, at most 5000 characters" }),
+    content: t.exposeString("content", { description: "The current text (the latest version)" }),
     version: t.exposeInt("version", { description: "Grows with each content edit" }),
     versions: t.relation("versions", { description: "Every content version, newest first", query: { orderBy: { version: "desc" } } }),
-    job: t.relation("job", { nullable: true }),
-    generation: t.relation("generation", { nullable: true }),
+    job: t.relation("job", { nullable: true, description: "The job it targets; null once that job is deleted" }),
+    generation: t.relation("generation", { nullable: true, description: "The generation it was saved from" }),
     downloadPath: t.string({
       description: "GET this path with the bearer token; add ?format=pdf|docx|md|txt",
       resolve: (d) => `/documents/${d.id}/export`,
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was saved" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When its title, notes or content last changed" }),
   }),
 });
 
 const SaveDocumentInput = builder.inputType("SaveDocumentInput", {
-  fields: (t) => ({ generationId: t.id({ required: true }), title: t.string({ required: true }), notes: t.string() }),
+  description: "A generation to keep as an editable document",
+  fields: (t) => ({
+    generationId: t.id({ required: true, description: "The generation's id" }),
+    title: t.string({ required: true, description: "1 to 200 characters" }),
+    notes: t.string({ description: "At most 5000 characters" }),
+  }),
 });
 const UpdateDocumentInput = builder.inputType("UpdateDocumentInput", {
-  fields: (t) => ({ id: t.id({ required: true }), title: t.string(), notes: t.string(), content: t.string({ description: "A new content makes a new version" }) }),
+  description: "Which document to change and the new values; omitted values stay",
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The document's id" }),
+    title: t.string({ description: "1 to 200 characters" }),
+    notes: t.string({ description: "At most 5000 characters; null clears" }),
+    content: t.string({ description: "1 to 200,000 characters; a new content makes a new version" }),
+  }),
 });
-const DeleteDocumentInput = builder.inputType("DeleteDocumentInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
+const DeleteDocumentInput = builder.inputType("DeleteDocumentInput", {
+  description: "Which document to delete",
+  fields: (t) => ({ id: t.id({ required: true, description: "The document's id" }) }),
+});
 const ERRORS = { types: [ValidationError, NotFoundError] };
 
 builder.mutationField("saveDocument", (t) =>
   t.prismaField({
     type: "Document",
     authScopes: { viewer: true },
+    description: "Saves a generation as a document (version 1). Errors: ValidationError (title, notes), NotFoundError (generation)",
     args: { input: t.arg({ type: SaveDocumentInput, required: true }) },
     errors: ERRORS,
     resolve: (query, _r, { input }, ctx) => documents.saveDocument(ctx.viewer!, { ...input, generationId: String(input.generationId) }, query),
@@ -58,6 +75,7 @@ builder.mutationField("updateDocument", (t) =>
   t.prismaField({
     type: "Document",
     authScopes: { viewer: true },
+    description: "Renames, annotates or edits a document; new content adds a version. Errors: ValidationError (see fieldErrors), NotFoundError",
     args: { input: t.arg({ type: UpdateDocumentInput, required: true }) },
     errors: ERRORS,
     resolve: (query, _r, { input }, ctx) =>
@@ -68,6 +86,7 @@ builder.mutationField("deleteDocument", (t) =>
   t.field({
     type: DeletedPayload,
     authScopes: { viewer: true },
+    description: "Deletes a document and its versions; the generation stays. Errors: NotFoundError",
     args: { input: t.arg({ type: DeleteDocumentInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => ({ deletedId: await documents.deleteDocument(ctx.viewer!, String(input.id)) }),
@@ -77,7 +96,8 @@ builder.queryField("document", (t) =>
   t.prismaField({
     type: "Document",
     authScopes: { viewer: true },
-    args: { id: t.arg.id({ required: true }) },
+    description: "One of the user's documents. Errors: NotFoundError",
+    args: { id: t.arg.id({ required: true, description: "The document's id" }) },
     errors: { types: [NotFoundError] },
     resolve: (query, _r, { id }, ctx) => documents.findOwnedDocument(ctx.viewer!, String(id), query),
   }),
@@ -86,14 +106,17 @@ builder.queryField("documents", (t) =>
   t.prismaConnection({
     type: "Document",
     cursor: "id",
+    maxSize: pageSize,
     authScopes: { viewer: true },
     description: "Saved documents, most recently updated first",
-    args: { jobId: t.arg.id(), type: t.arg({ type: GenerationTypeEnum }) },
-    errors: { types: [NotFoundError] },
-    resolve: async (query, _r, args, ctx) =>
+    args: {
+      jobId: t.arg.id({ description: "Only documents for this job; an id that names none of the user's jobs gives an empty list" }),
+      type: t.arg({ type: GenerationTypeEnum, description: "Only resumes or only cover letters" }),
+    },
+    resolve: (query, _r, args, ctx) =>
       db().document.findMany({
         ...selection(query),
-        where: await documents.documentFilter(ctx.viewer!, { jobId: args.jobId ? String(args.jobId) : null, type: args.type }),
+        where: documents.documentFilter(ctx.viewer!, { jobId: args.jobId ? String(args.jobId) : null, type: args.type }),
         orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       }),
   }),

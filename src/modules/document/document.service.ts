@@ -4,7 +4,6 @@ import { NotFoundError, fromZod } from "../../graphql/errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { GenerationType, Prisma } from "../../generated/prisma/client.ts";
 import { findOwnedGeneration } from "../generation/generation.service.ts";
-import { findOwnedJob } from "../job/job.service.ts";
 import { selection } from "../../db/query.ts";
 import { safeString } from "../../core/safe-text.ts";
 
@@ -69,8 +68,8 @@ export async function deleteDocument(viewer: Viewer, id: string) {
   return doc.id;
 }
 
-export async function documentFilter(viewer: Viewer, args: { jobId?: string | null; type?: GenerationType | null }): Promise<Prisma.DocumentWhereInput> {
-  // Filtering by another user's job id answers not found, like every other id.
-  if (args.jobId) await findOwnedJob(viewer, args.jobId);
+export function documentFilter(viewer: Viewer, args: { jobId?: string | null; type?: GenerationType | null }): Prisma.DocumentWhereInput {
+  // A filter narrows the user's own documents: another user's job id matches none of them, so the
+  // list is empty and says nothing about that job (a list is a connection, never a result union).
   return { userId: viewer.id, ...(args.jobId && { jobId: args.jobId }), ...(args.type && { type: args.type }) };
 }

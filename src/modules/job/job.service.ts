@@ -26,7 +26,11 @@ const FieldsSchema = z.object({
   responsibilities: z.array(safeString(z.string().trim().min(1).max(1000))).max(100).nullish(),
   benefits: z.array(safeString(z.string().trim().min(1).max(1000))).max(100).nullish(),
   salary: safeString(z.string().trim().max(200)).nullish(),
-  remote: safeString(z.string().trim().max(50)).nullish(),
+  // The parser reads the mode from words ("remote", "onsite"); the enum value lower-cased is one.
+  remote: z
+    .enum(["REMOTE", "HYBRID", "ONSITE", "UNKNOWN"])
+    .nullish()
+    .transform((m) => (m && m !== "UNKNOWN" ? m.toLowerCase() : null)),
 });
 
 const CreateSchema = z

@@ -6,47 +6,53 @@ import { DeletedPayload } from "../../graphql/payloads.ts";
 
 const ERRORS = { types: [ValidationError, NotFoundError] };
 
-const ExperienceFields = builder.inputType("ExperienceFields", {
+const ExperienceFields = builder.inputType("ExperienceFieldsInput", {
+  description: "An experience's values. Adding requires title and company; updating changes only what is given",
   fields: (t) => ({
-    title: t.string(),
-    company: t.string(),
-    location: t.string(),
-    startDate: t.field({ type: "PartialDate" }),
-    endDate: t.field({ type: "PartialDate" }),
-    current: t.boolean(),
-    bullets: t.stringList(),
-    technologies: t.stringList(),
+    title: t.string({ description: "1 to 200 characters" }),
+    company: t.string({ description: "1 to 200 characters" }),
+    location: t.string({ description: "At most 200 characters" }),
+    startDate: t.field({ type: "PartialDate", description: "YYYY, YYYY-MM or YYYY-MM-DD" }),
+    endDate: t.field({ type: "PartialDate", description: "Not before startDate; must be empty when current is true" }),
+    current: t.boolean({ description: "The user still holds this role; default false" }),
+    bullets: t.stringList({ description: "Achievement lines: up to 50 of 1 to 1000 characters" }),
+    technologies: t.stringList({ description: "Up to 50 of at most 100 characters, no duplicates (ignoring case)" }),
   }),
 });
-const ProjectFields = builder.inputType("ProjectFields", {
+const ProjectFields = builder.inputType("ProjectFieldsInput", {
+  description: "A project's values. Adding requires name; updating changes only what is given",
   fields: (t) => ({
-    name: t.string(),
-    bullets: t.stringList(),
-    technologies: t.stringList(),
-    url: t.string(),
-    repoUrl: t.string(),
-    startDate: t.field({ type: "PartialDate" }),
-    endDate: t.field({ type: "PartialDate" }),
+    name: t.string({ description: "1 to 200 characters" }),
+    bullets: t.stringList({ description: "Up to 50 lines of 1 to 1000 characters" }),
+    technologies: t.stringList({ description: "Up to 50 of at most 100 characters, no duplicates (ignoring case)" }),
+    url: t.string({ description: "An absolute http(s) URL, at most 500 characters" }),
+    repoUrl: t.string({ description: "An absolute http(s) URL, at most 500 characters" }),
+    startDate: t.field({ type: "PartialDate", description: "YYYY, YYYY-MM or YYYY-MM-DD" }),
+    endDate: t.field({ type: "PartialDate", description: "Not before startDate" }),
   }),
 });
-const EducationFields = builder.inputType("EducationFields", {
+const EducationFields = builder.inputType("EducationFieldsInput", {
+  description: "An education entry's values. Adding requires institution; updating changes only what is given",
   fields: (t) => ({
-    institution: t.string(),
-    degree: t.string(),
-    field: t.string(),
-    startDate: t.field({ type: "PartialDate" }),
-    endDate: t.field({ type: "PartialDate" }),
-    gpa: t.string(),
-    honors: t.stringList(),
-    coursework: t.stringList(),
+    institution: t.string({ description: "1 to 200 characters" }),
+    degree: t.string({ description: "At most 200 characters" }),
+    field: t.string({ description: "Field of study, at most 200 characters" }),
+    startDate: t.field({ type: "PartialDate", description: "YYYY, YYYY-MM or YYYY-MM-DD" }),
+    endDate: t.field({ type: "PartialDate", description: "Not before startDate" }),
+    gpa: t.string({ description: "As written, at most 20 characters" }),
+    honors: t.stringList({ description: "Up to 30 of at most 300 characters, no duplicates" }),
+    coursework: t.stringList({ description: "Up to 60 of at most 200 characters, no duplicates" }),
   }),
 });
 
 
-const DeleteItemInput = builder.inputType("DeleteItemInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
+const DeleteItemInput = builder.inputType("DeleteItemInput", {
+  description: "Which list item to delete",
+  fields: (t) => ({ id: t.id({ required: true, description: "The experience, project or education id" }) }),
+});
 const ReorderInput = builder.inputType("ReorderInput", {
   description: "Every id of the list exactly once, in the new order",
-  fields: (t) => ({ ids: t.idList({ required: true }) }),
+  fields: (t) => ({ ids: t.idList({ required: true, description: "All the list's ids, first to last; a missing, extra or repeated id is a ValidationError" }) }),
 });
 
 /**
@@ -60,19 +66,25 @@ function defineListOperations(
 ) {
   const { type, plural } = names;
   const AddInput = builder.inputType(`Add${type}Input`, {
+    description: `A new ${type.toLowerCase()} entry and where it goes in the list`,
     fields: (t) => ({
-      fields: t.field({ type: fields, required: true }),
-      position: t.int({ description: "0-based place in the list; default: the end" }),
+      fields: t.field({ type: fields, required: true, description: "The entry's values" }),
+      position: t.int({ description: "0-based place in the list; default: the end. A position past the end means the end" }),
     }),
   });
   const UpdateInput = builder.inputType(`Update${type}Input`, {
-    fields: (t) => ({ id: t.id({ required: true }), fields: t.field({ type: fields, required: true }) }),
+    description: `Which ${type.toLowerCase()} entry to change and the new values; omitted values stay`,
+    fields: (t) => ({
+      id: t.id({ required: true, description: `The ${type.toLowerCase()} entry's id` }),
+      fields: t.field({ type: fields, required: true, description: "The values to change" }),
+    }),
   });
 
   builder.mutationField(`add${type}`, (t) =>
     t.prismaField({
       type,
       authScopes: { viewer: true },
+      description: `Adds ${type === "Experience" ? "an" : "a"} ${type.toLowerCase()} entry to the profile (creating an empty profile if needed). Errors: ValidationError (required values, lengths, dates, or the list is full: 100 experiences, 100 projects, 30 education entries; see fieldErrors), NotFoundError`,
       args: { input: t.arg({ type: AddInput, required: true }) },
       errors: ERRORS,
       resolve: (query, _r, { input }, ctx) =>
@@ -83,7 +95,7 @@ function defineListOperations(
     t.prismaField({
       type,
       authScopes: { viewer: true },
-      description: "Omitted fields keep their value",
+      description: `Changes a ${type.toLowerCase()} entry; omitted fields keep their value. Errors: ValidationError (see fieldErrors), NotFoundError (no such entry)`,
       args: { input: t.arg({ type: UpdateInput, required: true }) },
       errors: ERRORS,
       resolve: (query, _r, { input }, ctx) => profiles.updateItem(kind, ctx.viewer!, { id: input.id, ...input.fields }, query) as never,
@@ -93,6 +105,7 @@ function defineListOperations(
     t.field({
       type: DeletedPayload,
       authScopes: { viewer: true },
+      description: `Deletes a ${type.toLowerCase()} entry; the others keep their order. Errors: ValidationError, NotFoundError (no such entry)`,
       args: { input: t.arg({ type: DeleteItemInput, required: true }) },
       errors: ERRORS,
       resolve: async (_r, { input }, ctx) => ({ deletedId: await profiles.deleteItem(kind, ctx.viewer!, String(input.id)) }),
@@ -102,6 +115,7 @@ function defineListOperations(
     t.prismaField({
       type: [type],
       authScopes: { viewer: true },
+      description: `Puts the ${plural.toLowerCase()} list in a new order; returns it in that order. Errors: ValidationError (ids not exactly the list's), NotFoundError (no profile)`,
       args: { input: t.arg({ type: ReorderInput, required: true }) },
       errors: ERRORS,
       resolve: (query, _r, { input }, ctx) => profiles.reorderItems(kind, ctx.viewer!, input.ids.map(String), query) as never,

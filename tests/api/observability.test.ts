@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collect, startServer, wsClient, type TestServer } from "../support/server.ts";
+import { newUser } from "../support/accounts.ts";
+import { parse } from "graphql";
+
+let server: TestServer;
+let user: { token: string };
+beforeAll(async () => {
+  server = await startServer();
+  user = await newUser(server);
+});
+afterAll(() => server.stop());
+
+const post = (query: string, token?: string) =>
+  fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify({ query }) }).then((r) => r.json());
+const logLines = () => server.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe("operation log and /metrics", () => {
+  it("logs each HTTP operation with its name, type, viewer, error codes and duration", async () => {
+    await post('mutation BadLogin { login(input: { email: "nobody@example.com", password: "wrong password" }) { __typename ... on Error { code } } }');
+    await post("query WhoAmI { me { id } }", user.token);
+    const lines = logLines().filter((l) => l.msg === "operation");
+    const login = lines.find((l) => l.operation === "BadLogin");
+    expect(login).toMatchObject({ type: "mutation", transport: "http", viewerId: null, errorCodes: ["INVALID_CREDENTIALS"] });
+    expect(typeof login?.ms).toBe("number");
+    const me = lines.find((l) => l.operation === "WhoAmI");
+    expect(me).toMatchObject({ type: "query", transport: "http", errorCodes: [] });
+    expect(me?.viewerId).toEqual(expect.any(String));
+  });
+
+  it("logs WebSocket operations the same way", async () => {
+    const client = wsClient(server, { authorization: `Bearer ${user.token}` });
+    try {
+      await collect(client, parse("query OverSocket { me { id } }") as never, {} as never).done;
+      expect(await (await fetch(server.url.replace("/graphql", "/metrics"))).text()).toMatch(/^websocket_connections 1$/m);
+    } finally {
+      await client.dispose();
+    }
+    expect(logLines().find((l) => l.msg === "operation" && l.operation === "OverSocket")).toMatchObject({ type: "query", transport: "ws", errorCodes: [] });
+  });
+
+  it("serves Prometheus text with operation counts, durations and errors by code", async () => {
+    await post("query Anonymous { me { id } }");
+    const res = await fetch(server.url.replace("/graphql", "/metrics"));
+    expect(res.headers.get("content-type")).toMatch(/text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/graphql_operations_total\{operation="WhoAmI",type="query",transport="http"\} \d+/);
+    expect(text).toMatch(/graphql_operation_duration_seconds_bucket\{le="0.1",operation="WhoAmI",type="query",transport="http"\} \d+/);
+    expect(text).toMatch(/graphql_errors_total\{code="INVALID_CREDENTIALS",operation="BadLogin"\} 1/);
+    expect(text).toMatch(/graphql_errors_total\{code="UNAUTHENTICATED",operation="Anonymous"\} 1/);
+    expect(text).toMatch(/process_cpu_user_seconds_total/);
+    expect(text).toMatch(/^websocket_connections \d+$/m);
+  });
+});
+
+describe("/metrics with METRICS_TOKEN", () => {
+  it("answers 401 without the token and the metrics with it", async () => {
+    const guarded = await startServer({ METRICS_TOKEN: "scrape-secret-123" });
+    try {
+      const url = guarded.url.replace("/graphql", "/metrics");
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: "Bearer scrape-secret-123" } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/# TYPE graphql_operations_total counter/);
+    } finally {
+      await guarded.stop();
+    }
+  });
+});
