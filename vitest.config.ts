@@ -1,5 +1,17 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Tests that measure time (growth of running time with input size; /health latency while the
+ * server works at its size limits) run last, one file at a time, so that no other test file's
+ * CPU load can make a linear function look quadratic or a responsive server look stalled.
+ */
+const TIMING = [
+  "tests/unit/linearity/linear-time.test.ts",
+  "tests/unit/writing/grounding-properties.test.ts",
+  "tests/unit/import/parser-properties.test.ts",
+  "tests/api/linear-time.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     // graphql@16 has no "exports" map: externalised deps load graphql/index.js (CJS) while Vite
@@ -8,9 +20,12 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["tests/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "main", include: ["tests/**/*.test.ts"], exclude: TIMING, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: "timing", include: TIMING, poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

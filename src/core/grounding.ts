@@ -314,7 +314,8 @@ const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]|\.(?=[\p{L}\p{N}]))*|&/gu;
 // unanchored search for "name.name.com" or "name@" backtracks over every start of a long
 // "a.a.a.a…" chunk, which is quadratic.
 const CHUNK_RE = /\S+/g;
-const CHUNK_EDGES_RE = /^([("'<[“‘]*)(.*?)([)"'>\].,;:!?”’]*)$/su;
+const LEADING_PUNCTUATION = new Set(`("'<[“‘`);
+const TRAILING_PUNCTUATION = new Set(`)"'>].,;:!?”’`);
 const URL_START_RE = /^(?:https?:\/\/|www\.)/i;
 const EMAIL_RE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const DOMAIN_RE = /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|app)(?:\/\S*)?$/i;
@@ -324,10 +325,22 @@ function maskLinks(text: string): string {
   if (!text.includes(".")) return text;
   return text.replace(CHUNK_RE, (chunk) => {
     if (!chunk.includes(".")) return chunk;
-    const [, lead, core] = CHUNK_EDGES_RE.exec(chunk)!;
+    const { lead, core } = chunkEdges(chunk);
     const isLink = URL_START_RE.test(core) || (core.includes("@") ? EMAIL_RE.test(core) : DOMAIN_RE.test(core));
     return isLink ? lead + " ".repeat(chunk.length - lead.length) : chunk;
   });
+}
+
+/**
+ * A chunk without its opening and closing punctuation, found by walking in from both ends (a
+ * lazy expression for this restarted the trailing run at every dot of "A.....x": quadratic).
+ */
+function chunkEdges(chunk: string): { lead: string; core: string } {
+  let start = 0;
+  while (start < chunk.length && LEADING_PUNCTUATION.has(chunk[start])) start++;
+  let end = chunk.length;
+  while (end > start && TRAILING_PUNCTUATION.has(chunk[end - 1])) end--;
+  return { lead: chunk.slice(0, start), core: chunk.slice(start, end) };
 }
 
 function bareWord(token: string): string {

@@ -126,7 +126,7 @@ describe("a lying model, through the real server", () => {
     for (const injection of INJECTIONS) {
       liar.inject(injection);
       const job = success((await ok(server, CreateJobDoc, { input: { text: LIAR_JOB } }, { token: u.token })).createJob);
-      expect(job.provider).toBe("groq");
+      expect(job.provider).toBe("GROQ");
       const { description: _d, ...returned } = job;
       record("job parsing", injection, true, { returned: JSON.stringify(returned), saved: await savedText(u.id) });
     }
