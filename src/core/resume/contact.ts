@@ -42,6 +42,11 @@ export function normaliseUrl(u: string): string {
 /** "Berlin, Germany", "Boston, MA", "San Francisco, CA, USA", "Remote". */
 export function looksLikeLocation(s: string): boolean {
   const t = s.trim().replace(/^(?:based in|located in|location:)\s*/i, "");
+  // Family "several places for one role": "Costa Mesa, CA & Anaheim, CA", "Hopkinsville, KY / Clarksville, TN".
+  const places = t.split(/\s+(?:&|and|\/)\s+|\s*;\s*/);
+  if (places.length > 1 && places.length <= 4) return places.every((p) => p.includes(",") && looksLikeLocation(p));
+  // Family "street address under an entry header": "801 5th Ave Seattle, WA 98104", "11951 Beach Blvd Suite L, Stanton, CA 90680".
+  if (/^\d{1,6}\s+[\p{L}\d .'’-]{2,40}\b(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|way|pkwy|parkway|hwy|highway|suite|ste|plaza|sq|square|ct|court|pl|place)\b\.?(?:[\s,].*)?$/iu.test(t) && /\b\d{4,5}(?:-\d{4})?\b|,\s*\p{Lu}{2}\b/u.test(t)) return true;
   if (/^(?:remote|hybrid|on-?site)(?:\s*[(,–-].*)?$/i.test(t)) return true;
   if (/\d{3,}/.test(t) && !/\b\d{4,5}\b/.test(t)) return false;
   const parts = t.split(/\s*,\s*/).filter(Boolean);

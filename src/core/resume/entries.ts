@@ -6,7 +6,7 @@ import { DURATION_RE, type DateHit, findDateRange } from "./dates.ts";
 import { type Line } from "./lines.ts";
 import { INSTITUTION_RE, TECH_LINE_RE, words, isHeaderLike, endsSentence } from "./cues.ts";
 import { looksLikeLocation } from "./contact.ts";
-import { type Segment, splitSegments, titleScore } from "./roles.ts";
+import { type Segment, companyScore, splitSegments, titleScore } from "./roles.ts";
 import { splitList } from "./skills.ts";
 
 export interface Entry {
@@ -141,11 +141,25 @@ export function entrySegments(entry: Entry): Segment[] {
 }
 
 /** "Security Officer / CCTV Technician", "Cofounder / CTO": one role with two titles, not a title and a company. */
+/**
+ * Family "' - ' inside a title": "Technical Marketing Manager - Service Providers, F5 Inc." names one
+ * title with a qualifier (a market, a team) before the company after the comma. The dash joins when
+ * the left part is a title, the qualifier is a short Title Case phrase that is neither a title, an
+ * organisation nor a place, and a comma tail is left to be the company.
+ */
+export function isTitleQualifier(prev: string, part: string, line: string): boolean {
+  const comma = /^([^,]+),\s*(.+)$/.exec(part);
+  if (!comma || !line.includes(`${prev} - ${part}`) || titleScore(prev) === 0) return false;
+  const q = comma[1].trim();
+  return words(q).length <= 3 && isHeaderLike(q) && titleScore(q) === 0 && companyScore(q) === 0 && !looksLikeLocation(q) && !looksLikeLocation(comma[2]);
+}
+
 export function joinDualTitles(parts: string[], line: string): string[] {
   const out: string[] = [];
   for (const part of parts) {
     const prev = out[out.length - 1];
     if (prev !== undefined && titleScore(prev) > 0 && titleScore(part) > 0 && line.includes(`${prev} / ${part}`)) out[out.length - 1] = `${prev} / ${part}`;
+    else if (prev !== undefined && isTitleQualifier(prev, part, line)) out[out.length - 1] = `${prev} - ${part}`;
     else out.push(part);
   }
   return out;

@@ -65,7 +65,10 @@ export function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
     const title = guess.title;
     if (title?.whole && guess.company && !(guess.company.line === title.line && Math.floor(guess.company.index) === Math.floor(title.index))) {
       const tail = title.whole.slice(title.text.length).replace(/^\s*,\s*/, "");
-      if (!looksLikeLocation(tail) && tail !== guess.location) guess.title = { ...title, text: title.whole };
+      // Family "Title, Unit" above "Parent organisation  dates" ("Circulation Staff, Wyndham Robertson
+      // Library" / "Hollins University 2005-2006"): a tail named like an organisation is the unit, not the title.
+      const unitOfParent = new RegExp(`(?:${COMPANY_RE.source})$`, "i").test(tail) && titleScore(tail) === 0 && (STRONG_COMPANY_RE.test(guess.company.text) || INSTITUTION_RE.test(guess.company.text));
+      if (!looksLikeLocation(tail) && tail !== guess.location && !unitOfParent) guess.title = { ...title, text: title.whole };
     }
     const prev = result[result.length - 1];
     if (!guess.company && prev?.company && guess.title && GROUP_HEADED.has(prev) && entry.header.length <= 2) {

@@ -2,7 +2,7 @@
 
 import { COMPANY_RE } from "./vocabulary.ts";
 import { MONTH_SRC, YEAR_SRC, DATE_SRC, PRESENT_SRC, findDateRange } from "./dates.ts";
-import { type Line, MAX_LINE_CHARS } from "./lines.ts";
+import { type Line, BULLET_RE, MAX_LINE_CHARS } from "./lines.ts";
 import { type SectionKind, INSTITUTION_RE, TECH_LINE_RE, CONNECTOR_END_RE, words, isHeaderLike, endsSentence, headingKind, inlineHeading } from "./cues.ts";
 import { TOKEN_SPLIT_RE, looksLikeLocation, isContactToken } from "./contact.ts";
 import { hasAnchorDate } from "./entries.ts";
@@ -13,7 +13,42 @@ export interface Section {
   lines: Line[];
 }
 
-export function splitSections(lines: Line[]): Section[] {
+/**
+ * Family "left-gutter section labels": a label set in a left column beside the first line of its
+ * section arrives glued to that line as its first cell ("EXPERIENCE\tSoftware Engineer  2018 – Present"),
+ * and a two-word label wraps, its second word alone on the next line ("PROFESSIONAL\tKumon …" /
+ * "EXPERIENCE"). Cuts the label off into a heading line of its own.
+ */
+export function splitGutterLabels(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  const CAPS_WORD = /^\p{Lu}[\p{Lu}&-]{1,20}$/u;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const cut = /^([^\t]{2,30})\t+(.+)$/.exec(line.text);
+    if (line.bullet || !cut || !/^[\p{Lu}&\s-]+$/u.test(cut[1].trim())) {
+      out.push(line);
+      continue;
+    }
+    const label = cut[1].trim();
+    const next = lines[i + 1];
+    const wrapped = next && !next.bullet && CAPS_WORD.test(next.text.trim()) ? `${label} ${next.text.trim()}` : null;
+    let heading: string | null = null;
+    if (wrapped && headingKind({ ...line, text: wrapped })) heading = wrapped;
+    else if (headingKind({ ...line, text: label })) heading = label;
+    if (!heading) {
+      out.push(line);
+      continue;
+    }
+    const marker = BULLET_RE.exec(cut[2]);
+    out.push({ text: heading, bullet: false, blankBefore: line.blankBefore });
+    out.push({ text: marker ? cut[2].slice(marker[0].length) : cut[2], bullet: !!marker, blankBefore: false });
+    if (heading === wrapped) i++;
+  }
+  return out;
+}
+
+export function splitSections(input: Line[]): Section[] {
+  const lines = splitGutterLabels(input);
   const sections: Section[] = [{ kind: "header", heading: "", lines: [] }];
   let current = sections[0];
   for (const line of lines) {

@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { findDateRange, parseDate } from "../../../src/core/resume/dates.ts";
 import { toLines, unspaceLetters } from "../../../src/core/resume/lines.ts";
 import { splitSections } from "../../../src/core/resume/sections.ts";
-import { entrySegments, segmentEntries } from "../../../src/core/resume/entries.ts";
+import { entrySegments, joinDualTitles, segmentEntries } from "../../../src/core/resume/entries.ts";
 import { guessRoles, splitSegments } from "../../../src/core/resume/roles.ts";
-import { parseContact } from "../../../src/core/resume/contact.ts";
+import { looksLikeLocation, parseContact } from "../../../src/core/resume/contact.ts";
 
 // latex-moderncv-classic-hautau: left-column dates, "Title, Company, City, ST." after a tab.
 const MODERNCV = `Professional Experience
@@ -114,5 +114,32 @@ describe("stage fields (roles.ts, dates.ts, contact.ts)", () => {
     const header = toLines("Jane Doe\njane.doe@example.com | (206) 555-0199 | github.com/janedoe | Seattle, WA", undefined);
     const c = parseContact(header, []);
     expect([c.fullName, c.email, c.location]).toEqual(["Jane Doe", "jane.doe@example.com", "Seattle, WA"]);
+  });
+});
+
+describe("failure families (round 4)", () => {
+  it("several places for one role and a street address are locations, not companies (gdocs-nguyen, docx-word-hulse)", () => {
+    expect(looksLikeLocation("Costa Mesa, CA & Anaheim, CA")).toBe(true);
+    expect(looksLikeLocation("Hopkinsville, KY & Clarksville, TN")).toBe(true);
+    expect(looksLikeLocation("11951 Beach Blvd Suite L, Stanton, CA 90680")).toBe(true);
+    expect(looksLikeLocation("801 5th Ave Seattle, WA 98104")).toBe(true);
+    expect(looksLikeLocation("Smith & Jones")).toBe(false);
+    expect(looksLikeLocation("3M Company")).toBe(false);
+  });
+
+  it("a left-gutter label wrapped over two lines becomes the section heading (gdocs-nguyen)", () => {
+    const lines = toLines("PROFESSIONAL\tKumon Math & Reading Staff\tSep 2021 – Dec 2022\nEXPERIENCE\n• Work with students on their assignments", undefined);
+    const sections = splitSections(lines);
+    expect(sections.map((s) => [s.kind, s.heading, s.lines.map((l) => l.text)])).toEqual([
+      ["header", "", []],
+      ["experience", "PROFESSIONAL EXPERIENCE", ["Kumon Math & Reading Staff\tSep 2021 – Dec 2022", "Work with students on their assignments"]],
+    ]);
+  });
+
+  it("' - ' with a qualifier stays inside the title before ', Company' (jsonresume-elegant)", () => {
+    const line = "Technical Marketing Manager - Service Providers, F5 Inc.";
+    expect(joinDualTitles(splitSegments(line), line)).toEqual(["Technical Marketing Manager - Service Providers, F5 Inc."]);
+    // Without a comma tail the part after the dash is the company.
+    expect(joinDualTitles(splitSegments("Software Engineer - Acme Corp"), "Software Engineer - Acme Corp")).toEqual(["Software Engineer", "Acme Corp"]);
   });
 });
