@@ -1,7 +1,7 @@
 // Experience-like sections: entries → DraftExperience with per-field confidence.
 
 import { canonicalSkill } from "../lexicon.ts";
-import { COMPANY_RE } from "./vocabulary.ts";
+import { COMPANY_RE, STRONG_COMPANY_RE } from "./vocabulary.ts";
 import { type DraftExperience, type FieldConfidence } from "./types.ts";
 import { findDateRange } from "./dates.ts";
 import { type FieldRole, type Line } from "./lines.ts";

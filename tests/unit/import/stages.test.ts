@@ -3,6 +3,7 @@
 // from is named; the family it stands for is what the assertion is about.
 import { describe, expect, it } from "vitest";
 import { findDateRange, parseDate } from "../../../src/core/resume/dates.ts";
+import { parseResumeText } from "../../../src/core/resume/draft.ts";
 import { toLines, unspaceLetters } from "../../../src/core/resume/lines.ts";
 import { splitSections } from "../../../src/core/resume/sections.ts";
 import { entrySegments, joinDualTitles, segmentEntries } from "../../../src/core/resume/entries.ts";
@@ -141,5 +142,35 @@ describe("failure families (round 4)", () => {
     expect(joinDualTitles(splitSegments(line), line)).toEqual(["Technical Marketing Manager - Service Providers, F5 Inc."]);
     // Without a comma tail the part after the dash is the company.
     expect(joinDualTitles(splitSegments("Software Engineer - Acme Corp"), "Software Engineer - Acme Corp")).toEqual(["Software Engineer", "Acme Corp"]);
+  });
+});
+
+describe("failure family 'Title, Unit' above 'Parent organisation  dates' (docx-word-shropshire)", () => {
+  it("keeps the unit out of the title and the parent as the company", () => {
+    const draft = parseResumeText(`Professional Experience
+
+Circulation Staff, Wyndham Robertson Library
+
+Hollins University 2005-2006
+
+• Trained and supervised 20 work study students.
+
+Circulation Supervisor, Wyndham Robertson Library
+
+Hollins University 2003-2006
+
+• Completed archival and inventory projects.`);
+    expect(draft.profile.experiences.map((e) => [e.title, e.company])).toEqual([
+      ["Circulation Staff", "Hollins University"],
+      ["Circulation Supervisor", "Hollins University"],
+    ]);
+  });
+
+  it("a comma tail that is not an organisation stays in the title ('Lead Pharmacist, Acute Medicine')", () => {
+    const draft = parseResumeText(`Experience
+Lead Pharmacist, Acute Medicine
+Royal Free Hospital\tJan 2019 – Present
+• Led the ward pharmacy team`);
+    expect(draft.profile.experiences[0].title).toBe("Lead Pharmacist, Acute Medicine");
   });
 });
