@@ -1,9 +1,9 @@
 // Stage "fields" (header): name, email, phone, location and links from the header block.
 
-import { TITLE_TAILS } from "./vocabulary.ts";
+import { STRONG_COMPANY_RE, TITLE_TAILS } from "./vocabulary.ts";
 import { YEAR_SRC, findDateRange } from "./dates.ts";
 import { type Line } from "./lines.ts";
-import { COUNTRIES, REGION_NAMES, US_STATES, words } from "./cues.ts";
+import { COUNTRIES, INSTITUTION_RE, REGION_NAMES, US_STATES, words } from "./cues.ts";
 import { anchorDate } from "./entries.ts";
 
 // The lookbehind starts a match only where a run of address characters starts (else quadratic on "....").
@@ -55,6 +55,9 @@ export function looksLikeLocation(s: string): boolean {
   const cityState = /^([\p{Lu}][\p{L}.'’ -]{1,30})\s+([A-Z]{2})$/u.exec(t);
   if (cityState && US_STATES.has(cityState[2]) && words(cityState[1]).length <= 3) return true;
   if (parts.length < 2 || parts.length > 3) return false;
+  // Family "Organisation, Place" ("Aberystwyth University, Wales", "Acme Inc, Germany"): a first part
+  // that ends in an organisation noun names the organisation; "University Park, PA" (cue first) stays a place.
+  if (new RegExp(`(?:${INSTITUTION_RE.source}|${STRONG_COMPANY_RE.source})$`, "i").test(parts[0]) && words(parts[0]).length >= 2) return false;
   if (!parts.every((p) => /^[\p{Lu}\d][\p{L}\d .'’-]*$/u.test(p) && words(p).length <= 4)) return false;
   const isRegion = (p: string) => US_STATES.has(p) || COUNTRIES.has(p.toLowerCase()) || REGION_NAMES.has(p.toLowerCase());
   // Three parts only as "City, Region, Country": "Lyft, San Francisco, CA" is a company and a place.

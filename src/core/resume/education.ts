@@ -2,6 +2,7 @@
 
 import { type DraftEducation, type FieldConfidence } from "./types.ts";
 import { findDateRange } from "./dates.ts";
+import { COMPANY_RE } from "./vocabulary.ts";
 import { type Line } from "./lines.ts";
 import { DEGREE_RE, INSTITUTION_RE, GPA_RE, HONORS_RE, COURSEWORK_RE, words } from "./cues.ts";
 import { looksLikeLocation } from "./contact.ts";
@@ -31,6 +32,26 @@ export function parseDegree(seg: string): { degree: string; field?: string } | n
   rest = rest.split(/\s*(?:,|;|\s[-–—|]\s|\bGPA\b)\s*/i)[0] ?? "";
   const field = clean(rest.replace(HONORS_RE, ""));
   return { degree, field: field && !INSTITUTION_RE.test(field) ? field : undefined };
+}
+
+/**
+ * Family "institution inside a sentence" ("Bachelor of Science: Communication Design, with a minor in
+ * computer science from SUNY Polytechnic Institute."): the run of capitalised words (with of/and/the)
+ * around the institution noun.
+ */
+export function institutionInProse(text: string): string | null {
+  const tokens = text.split(/\s+/);
+  const at = tokens.findIndex((t) => INSTITUTION_RE.test(t) && /^\p{Lu}/u.test(t));
+  if (at < 0) return null;
+  const cap = (t: string) => /^[\p{Lu}\d(]/u.test(t);
+  const link = (t: string) => /^(?:of|and|&|the|de|for)$/i.test(t);
+  let a = at;
+  const ends = (t: string) => /[,;:.]$/.test(t);
+  while (a > 0 && cap(tokens[a - 1]) && !ends(tokens[a - 1])) a--;
+  let b = at;
+  while (!ends(tokens[b]) && b + 1 < tokens.length && (cap(tokens[b + 1]) || (link(tokens[b + 1]) && b + 2 < tokens.length && cap(tokens[b + 2])))) b++;
+  const phrase = tokens.slice(a, b + 1).join(" ").replace(/[.,;:]+$/, "");
+  return phrase.length >= 4 ? phrase : null;
 }
 
 export function parseEducation(lines: Line[]): Scored<DraftEducation[]> {
@@ -77,14 +98,18 @@ export function parseEducation(lines: Line[]): Scored<DraftEducation[]> {
         continue;
       }
       if (!edu.institution && INSTITUTION_RE.test(seg.text) && !HONORS_RE.test(seg.text)) {
-        edu.institution = clean(seg.text.split(/\s*,\s*(?=[^,]*$)/).find((p) => INSTITUTION_RE.test(p)) ?? seg.text);
+        const prose = words(seg.text).length >= 8 ? institutionInProse(seg.text) : null;
+        edu.institution = clean(prose ?? seg.text.split(/\s*,\s*(?=[^,]*$)/).find((p) => INSTITUTION_RE.test(p)) ?? seg.text);
         instConf = 0.9;
       }
     }
     if (!edu.institution) {
       const fallback = segs.find((s) => s.line < 100 && !parseDegree(s.text) && !HONORS_RE.test(s.text) && !GPA_RE.test(s.text) && !looksLikeLocation(s.text));
       if (fallback) {
-        edu.institution = clean(fallback.text);
+        // Family "School, Programme" ("Lighthouse Labs, Web Development (Immersive)"): the part with an organisation cue.
+        const parts = fallback.text.split(/\s*,\s*/);
+        const named = parts.length > 1 ? parts.find((p) => COMPANY_RE.test(p) && !looksLikeLocation(p)) : undefined;
+        edu.institution = clean(named ?? fallback.text);
         instConf = 0.55;
       }
     }

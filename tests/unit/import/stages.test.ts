@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { findDateRange, parseDate } from "../../../src/core/resume/dates.ts";
 import { parseResumeText } from "../../../src/core/resume/draft.ts";
+import { institutionInProse } from "../../../src/core/resume/education.ts";
 import { toLines, unspaceLetters } from "../../../src/core/resume/lines.ts";
 import { splitSections } from "../../../src/core/resume/sections.ts";
 import { entrySegments, joinDualTitles, segmentEntries } from "../../../src/core/resume/entries.ts";
@@ -172,5 +173,28 @@ Lead Pharmacist, Acute Medicine
 Royal Free Hospital\tJan 2019 – Present
 • Led the ward pharmacy team`);
     expect(draft.profile.experiences[0].title).toBe("Lead Pharmacist, Acute Medicine");
+  });
+});
+
+describe("education fields (education.ts)", () => {
+  it("'Organisation, Place' is not a place (latex-altacv-ashton); 'University Park, PA' still is", () => {
+    expect(looksLikeLocation("Aberystwyth University, Wales")).toBe(false);
+    expect(looksLikeLocation("University Park, PA")).toBe(true);
+    const draft = parseResumeText(`Education
+Aberystwyth University, Wales
+B.Eng. in Software Engineering
+Sept 2011 – June 2015`);
+    expect(draft.profile.education.map((e) => [e.institution, e.degree])).toEqual([["Aberystwyth University", "B.Eng."]]);
+  });
+
+  it("an institution inside a sentence (indesign-graves)", () => {
+    expect(institutionInProse("Bacholer of Science: Communication and Informations Design, with a minor in computer science from SUNY Polytechnic Institute.")).toBe("SUNY Polytechnic Institute");
+    expect(institutionInProse("Georgian College, Ontario Advanced College Diploma in Aviation Mgmt")).toBe("Georgian College");
+  });
+
+  it("'School, Programme' keeps the part with an organisation cue (wkhtmltopdf-duke)", () => {
+    const draft = parseResumeText(`Education
+Lighthouse Labs, Web Development (Immersive)\t2017`);
+    expect(draft.profile.education[0]?.institution).toBe("Lighthouse Labs");
   });
 });
