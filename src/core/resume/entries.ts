@@ -1,7 +1,7 @@
 // Stage "entries": a section's lines → entries anchored on header dates (or header-like runs).
 
 import { canonicalSkill, findSkills } from "../lexicon.ts";
-import { STRONG_COMPANY_RE } from "./vocabulary.ts";
+import { STRONG_COMPANY_RE, TITLE_TAILS } from "./vocabulary.ts";
 import { DURATION_RE, type DateHit, findDateRange } from "./dates.ts";
 import { type Line } from "./lines.ts";
 import { INSTITUTION_RE, TECH_LINE_RE, words, isHeaderLike, endsSentence } from "./cues.ts";
@@ -45,11 +45,22 @@ export function hasAnchorDate(text: string): boolean {
   return anchorDate(text) !== null;
 }
 
+/**
+ * Family "sentence-case job titles" ("Lead sales associate", "Software engineer"): a short capitalised
+ * line without sentence punctuation whose last word is a title head noun is a header line.
+ */
+export function isSentenceCaseTitle(text: string): boolean {
+  const t = text.trim();
+  const ws = words(t);
+  if (ws.length < 1 || ws.length > 5 || !/^\p{Lu}/u.test(t) || /[.!?,;:]$/.test(t)) return false;
+  return TITLE_TAILS.has(ws[ws.length - 1].toLowerCase().replace(/[^\p{L}-]/gu, ""));
+}
+
 export function runAbove(lines: Line[], i: number, floor: number): number {
   let n = 0;
   for (let j = i - 1; j >= floor && n < 3; j--) {
     // "Acme · Data streaming platform": a company cell and its blurb is a header line too.
-    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text)) || anchorDate(lines[j].text)) break;
+    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text) || isSentenceCaseTitle(lines[j].text)) || anchorDate(lines[j].text)) break;
     n++;
   }
   return n;

@@ -72,6 +72,7 @@ export interface RoleGuess {
 export function guessRoles(segments: Segment[]): RoleGuess {
   const guess: RoleGuess = { confident: false, open: [] };
   const candidates: Segment[] = [];
+  const placed = new Set<Segment>();
   for (const raw of segments) {
     if (raw.role) {
       assignLabelled(guess, raw);
@@ -86,6 +87,9 @@ export function guessRoles(segments: Segment[]): RoleGuess {
     const seg = glued ? { ...raw, text: glued.rest } : raw;
     if (looksLikeLocation(seg.text)) {
       guess.location ??= seg.text;
+      // Family "Company - Place" ("Walmart - Newberry, SC" above the title): the place is printed beside the employer.
+      const beside = candidates[candidates.length - 1];
+      if (beside && beside.line === seg.line && Math.floor(beside.index) === seg.index - 1) placed.add(beside);
       continue;
     }
     const gluedRoles = unglueTitleFirst(seg.text);
@@ -124,7 +128,7 @@ export function guessRoles(segments: Segment[]): RoleGuess {
     guess.confident = true;
     return guess;
   }
-  const net = (s: Segment) => titleScore(s.text) - companyScore(s.text);
+  const net = (s: Segment) => titleScore(s.text) - companyScore(s.text) + (placed.has(s) && candidates.length === 2 ? -1 : 0);
   const byTitle = [...candidates].sort((a, b) => net(b) - net(a));
   const best = byTitle[0];
   if (best && net(best) > 0 && !guess.title) guess.title = best;

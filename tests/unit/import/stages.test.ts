@@ -7,7 +7,7 @@ import { parseResumeText } from "../../../src/core/resume/draft.ts";
 import { institutionInProse } from "../../../src/core/resume/education.ts";
 import { toLines, unspaceLetters } from "../../../src/core/resume/lines.ts";
 import { splitSections } from "../../../src/core/resume/sections.ts";
-import { entrySegments, joinDualTitles, segmentEntries } from "../../../src/core/resume/entries.ts";
+import { entrySegments, isSentenceCaseTitle, joinDualTitles, segmentEntries } from "../../../src/core/resume/entries.ts";
 import { guessRoles, splitSegments } from "../../../src/core/resume/roles.ts";
 import { looksLikeLocation, parseContact } from "../../../src/core/resume/contact.ts";
 
@@ -196,5 +196,26 @@ Sept 2011 – June 2015`);
     const draft = parseResumeText(`Education
 Lighthouse Labs, Web Development (Immersive)\t2017`);
     expect(draft.profile.education[0]?.institution).toBe("Lighthouse Labs");
+  });
+});
+
+describe("entry header families (macos-quartz-jackson)", () => {
+  it("'Company - Place' above a title line, and a sentence-case title ('Lead sales associate')", () => {
+    expect(isSentenceCaseTitle("Lead sales associate")).toBe(true);
+    expect(isSentenceCaseTitle("Promoted to sales lead 2 weeks into the start of the job")).toBe(false);
+    const draft = parseResumeText(`Relevant Experience
+Walmart - Newberry, SC
+Employee
+November 2022 - April 2023
+● Worked as a team member fulfilling online orders and delivery
+
+Dollar General - Prosperity, SC
+Lead sales associate
+April 2025 - September 2025
+● Promoted to sales lead 2 weeks into the start of the job`);
+    expect(draft.profile.experiences.map((e) => [e.title, e.company, e.location])).toEqual([
+      ["Employee", "Walmart", "Newberry, SC"],
+      ["Lead sales associate", "Dollar General", "Prosperity, SC"],
+    ]);
   });
 });
