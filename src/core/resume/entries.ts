@@ -165,12 +165,16 @@ export function isTitleQualifier(prev: string, part: string, line: string): bool
   return words(q).length <= 3 && isHeaderLike(q) && titleScore(q) === 0 && companyScore(q) === 0 && !looksLikeLocation(q) && !looksLikeLocation(comma[2]);
 }
 
+const SELF_EMPLOYED_RE = /^(?:independent|self[- ]employed|freelance|freelancer|contract|contractor|consulting)\b/i;
+
 export function joinDualTitles(parts: string[], line: string): string[] {
   const out: string[] = [];
   for (const part of parts) {
     const prev = out[out.length - 1];
     if (prev !== undefined && titleScore(prev) > 0 && titleScore(part) > 0 && line.includes(`${prev} / ${part}`)) out[out.length - 1] = `${prev} / ${part}`;
     else if (prev !== undefined && isTitleQualifier(prev, part, line)) out[out.length - 1] = `${prev} - ${part}`;
+    // Family "self-employment as the employer": "Independent / Contract (Remote)", "Freelance / Self-employed" is one name.
+    else if (prev !== undefined && SELF_EMPLOYED_RE.test(prev) && SELF_EMPLOYED_RE.test(part) && line.includes(`${prev} / ${part}`)) out[out.length - 1] = `${prev} / ${part}`;
     else out.push(part);
   }
   return out;

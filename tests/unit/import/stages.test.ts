@@ -144,6 +144,12 @@ describe("failure families (round 4)", () => {
     // Without a comma tail the part after the dash is the company.
     expect(joinDualTitles(splitSegments("Software Engineer - Acme Corp"), "Software Engineer - Acme Corp")).toEqual(["Software Engineer", "Acme Corp"]);
   });
+
+  it("'Independent / Contract (Remote)' is one employer name (latex-rendercv-alejandro)", () => {
+    const line = "Independent / Contract (Remote)";
+    expect(joinDualTitles(splitSegments(line), line)).toEqual(["Independent / Contract (Remote)"]);
+    expect(joinDualTitles(splitSegments("Acme / Globex"), "Acme / Globex")).toEqual(["Acme", "Globex"]);
+  });
 });
 
 describe("failure family 'Title, Unit' above 'Parent organisation  dates' (docx-word-shropshire)", () => {
