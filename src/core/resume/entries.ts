@@ -1,0 +1,231 @@
+// Stage "entries": a section's lines → entries anchored on header dates (or header-like runs).
+
+import { canonicalSkill, findSkills } from "../lexicon.ts";
+import { STRONG_COMPANY_RE, TITLE_TAILS } from "./vocabulary.ts";
+import { DURATION_RE, type DateHit, findDateRange } from "./dates.ts";
+import { type Line } from "./lines.ts";
+import { INSTITUTION_RE, TECH_LINE_RE, words, isHeaderLike, endsSentence } from "./cues.ts";
+import { looksLikeLocation } from "./contact.ts";
+import { type Segment, companyScore, splitSegments, titleScore } from "./roles.ts";
+import { splitList } from "./skills.ts";
+
+export interface Entry {
+  header: Line[];
+  /** Index of the anchor line within header, -1 when the entry has no dates. */
+  anchor: number;
+  dates: DateHit | null;
+  body: Line[];
+}
+
+/** A date range that heads an entry: at either end of a header-ish line, not inside a sentence. */
+export function anchorDate(text: string): DateHit | null {
+  const hit = findDateRange(text);
+  if (!hit) return null;
+  const before = text.slice(0, hit.index);
+  const after = text.slice(hit.index + hit.length).replace(DURATION_RE, "");
+  const beforeOk = !before.trim() || /(?:\t|\s{2,}|[|•·,(–—:-]\s*)$/.test(before) || (!after.trim() && isHeaderLike(before));
+  const afterOk = !after.trim() || /^\s*(?:\t|\s{2,}|[|•·,)–—:-])/.test(after);
+  // A leading "date: what" line is an entry however long the rest is.
+  const labelled = !before.trim() && /^\s*:/.test(after);
+  if (!beforeOk || !afterOk) return null;
+  // In-word hyphens stay ("Pre-registration Pharmacist (July 2016 – July 2017)").
+  const residual = `${before} ${after}`
+    .replace(/[|•·,()–—\t]/g, " ")
+    .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ")
+    .trim()
+    // moderncv-style entries end the header with a period ("Title, Company, City.").
+    .replace(/(?<=\p{L}{2,})\.$/u, "");
+  // A date set off at the right margin marks an entry even after a long "Degree in Subject, School" line.
+  const rightAligned = !after.trim() && /(?:\t|\s{2,})$/.test(before);
+  if (residual && (!isHeaderLike(residual) || words(residual).length > (labelled || rightAligned ? 16 : 10))) return null;
+  return hit;
+}
+
+export function hasAnchorDate(text: string): boolean {
+  return anchorDate(text) !== null;
+}
+
+/**
+ * Family "sentence-case job titles" ("Lead sales associate", "Software engineer"): a short capitalised
+ * line without sentence punctuation whose last word is a title head noun is a header line.
+ */
+export function isSentenceCaseTitle(text: string): boolean {
+  const t = text.trim();
+  const ws = words(t);
+  if (ws.length < 1 || ws.length > 5 || !/^\p{Lu}/u.test(t) || /[.!?,;:]$/.test(t)) return false;
+  return TITLE_TAILS.has(ws[ws.length - 1].toLowerCase().replace(/[^\p{L}-]/gu, ""));
+}
+
+export function runAbove(lines: Line[], i: number, floor: number): number {
+  let n = 0;
+  for (let j = i - 1; j >= floor && n < 3; j--) {
+    // "Acme · Data streaming platform": a company cell and its blurb is a header line too.
+    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text) || isSentenceCaseTitle(lines[j].text)) || anchorDate(lines[j].text)) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * A header line made of cells ("Home Construction Limited | Level 5, Long circular road"): its
+ * first cell names the employer or title, the rest (a street address, a blurb) need not be capitalised.
+ */
+export function isHeaderCells(text: string): boolean {
+  const cells = text.split(/\t+|\s\|\s?|\|\s|\s[·•]\s/).map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && isHeaderLike(cells[0]) && words(cells[0]).length <= 6 && !endsSentence(text) && text.length <= 160;
+}
+
+export function runBelow(lines: Line[], i: number, ceiling: number): number {
+  let n = 0;
+  for (let j = i + 1; j < ceiling && n < 3; j++) {
+    if (lines[j].bullet || !(isHeaderLike(lines[j].text) || isHeaderCells(lines[j].text)) || anchorDate(lines[j].text) || TECH_LINE_RE.test(lines[j].text)) break;
+    n++;
+  }
+  return n;
+}
+
+export function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+}
+
+export function segmentEntries(lines: Line[], startsEntry?: (l: Line) => boolean): Entry[] {
+  const anchors = lines.map((l, i) => (!l.bullet && anchorDate(l.text) ? i : -1)).filter((i) => i >= 0);
+  if (!anchors.length) return segmentWithoutDates(lines, startsEntry);
+  // The first entry shows the template: how many header lines sit above and below its date.
+  const above = anchors.map((a, k) => runAbove(lines, a, k === 0 ? 0 : anchors[k - 1] + 1));
+  const below = anchors.map((a, k) => runBelow(lines, a, k + 1 < anchors.length ? anchors[k + 1] : lines.length));
+  const nAbove = above[0];
+  const nBelow = Math.max(below[0], mode(below));
+  const entries: Entry[] = [];
+  // Labelled lines ("Employer: …") belong to their entry even when this one has more of them than the first.
+  const starts = anchors.map((a, k) => {
+    let start = a - Math.min(above[k], nAbove);
+    while (start > (k === 0 ? 0 : anchors[k - 1] + 1) && lines[start - 1].role && !lines[start - 1].bullet) start--;
+    return start;
+  });
+  anchors.forEach((a, k) => {
+    const nextStart = k + 1 < anchors.length ? starts[k + 1] : lines.length;
+    const headerEnd = Math.min(a + Math.min(below[k], nBelow) + 1, nextStart);
+    entries.push({
+      header: lines.slice(starts[k], headerEnd),
+      anchor: a - starts[k],
+      dates: anchorDate(lines[a].text),
+      body: lines.slice(headerEnd, nextStart),
+    });
+  });
+  return entries;
+}
+
+/** No dates at all: a run of header-like lines after body text starts an entry. */
+export function segmentWithoutDates(lines: Line[], startsEntry?: (l: Line) => boolean): Entry[] {
+  const entries: Entry[] = [];
+  let current: Entry | null = null;
+  for (const line of lines) {
+    const headerish = !line.bullet && (startsEntry ? startsEntry(line) : isHeaderLike(line.text));
+    if (headerish && (!current || current.body.length > 0 || (startsEntry && current.header.length > 0))) {
+      current = { header: [line], anchor: -1, dates: null, body: [] };
+      entries.push(current);
+    } else if (headerish && current && current.body.length === 0 && !startsEntry) current.header.push(line);
+    else if (current) current.body.push(line);
+    else {
+      current = { header: [], anchor: -1, dates: null, body: [line] };
+      entries.push(current);
+    }
+  }
+  return entries;
+}
+
+export function entrySegments(entry: Entry): Segment[] {
+  const segs: Segment[] = [];
+  entry.header.forEach((line, i) => {
+    let text = line.text;
+    if (i === entry.anchor && entry.dates) {
+      text = `${text.slice(0, entry.dates.index)}\t${text.slice(entry.dates.index + entry.dates.length)}`.replace(DURATION_RE, "");
+    }
+    const offset = i - Math.max(entry.anchor, 0);
+    if (line.role) segs.push({ text: text.trim(), line: offset, index: 0, role: line.role });
+    else joinDualTitles(splitSegments(text), text).forEach((s, index) => segs.push({ text: s, line: offset, index }));
+  });
+  return rejoinHyphenatedNames(segs);
+}
+
+/** "Security Officer / CCTV Technician", "Cofounder / CTO": one role with two titles, not a title and a company. */
+/**
+ * Family "' - ' inside a title": "Technical Marketing Manager - Service Providers, F5 Inc." names one
+ * title with a qualifier (a market, a team) before the company after the comma. The dash joins when
+ * the left part is a title, the qualifier is a short Title Case phrase that is neither a title, an
+ * organisation nor a place, and a comma tail is left to be the company.
+ */
+export function isTitleQualifier(prev: string, part: string, line: string): boolean {
+  const comma = /^([^,]+),\s*(.+)$/.exec(part);
+  if (!comma || !line.includes(`${prev} - ${part}`) || titleScore(prev) === 0) return false;
+  const q = comma[1].trim();
+  return words(q).length <= 3 && isHeaderLike(q) && titleScore(q) === 0 && companyScore(q) === 0 && !looksLikeLocation(q) && !looksLikeLocation(comma[2]);
+}
+
+const SELF_EMPLOYED_RE = /^(?:independent|self[- ]employed|freelance|freelancer|contract|contractor|consulting)\b/i;
+
+export function joinDualTitles(parts: string[], line: string): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && titleScore(prev) > 0 && titleScore(part) > 0 && line.includes(`${prev} / ${part}`)) out[out.length - 1] = `${prev} / ${part}`;
+    else if (prev !== undefined && isTitleQualifier(prev, part, line)) out[out.length - 1] = `${prev} - ${part}`;
+    // Family "self-employment as the employer": "Independent / Contract (Remote)", "Freelance / Self-employed" is one name.
+    else if (prev !== undefined && SELF_EMPLOYED_RE.test(prev) && SELF_EMPLOYED_RE.test(part) && line.includes(`${prev} / ${part}`)) out[out.length - 1] = `${prev} / ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * " - " separates a title from a company ("Engineer - Acme"), but also the parts of one
+ * organisation's name ("PUCIT - University of the Punjab"). Two neighbouring parts of a cell
+ * with no title evidence, the second an organisation, are one name.
+ */
+export function rejoinHyphenatedNames(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segs) {
+    const prev = out[out.length - 1];
+    if (
+      prev && !prev.role && !seg.role && prev.line === seg.line && seg.index === prev.index + 1 &&
+      titleScore(prev.text) === 0 && titleScore(seg.text) === 0 && (INSTITUTION_RE.test(seg.text) || STRONG_COMPANY_RE.test(seg.text)) &&
+      !looksLikeLocation(seg.text) && !looksLikeLocation(prev.text) && words(prev.text).length <= 3
+    ) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} - ${seg.text}` };
+      continue;
+    }
+    out.push(seg);
+  }
+  return out;
+}
+
+/** Bullets from body lines: marked lines start a bullet, unmarked ones were joined upstream when wrapped. */
+export function bulletsOf(body: Line[]): { bullets: string[]; technologies: string[] } {
+  const bullets: string[] = [];
+  const technologies: string[] = [];
+  for (const line of body) {
+    const text = line.text.trim();
+    const tech = TECH_LINE_RE.exec(text);
+    if (tech) {
+      technologies.push(...splitList(text.slice(tech[0].length)));
+      continue;
+    }
+    // "Key responsibilities:" introduces the bullets; it is not one.
+    if (!line.bullet && /^\p{L}[\p{L} ]{2,40}:$/u.test(text) && words(text).length <= 4) continue;
+    bullets.push(text.replace(/\s+/g, " "));
+  }
+  return { bullets, technologies };
+}
+
+export function technologiesIn(texts: string[], declared: string[]): string[] {
+  const found = new Map<string, string>();
+  for (const d of declared) found.set((canonicalSkill(d) ?? d).toLowerCase(), canonicalSkill(d) ?? d);
+  for (const m of findSkills(texts.join("\n"))) {
+    if (["soft", "spoken", "business", "methodology", "domain"].includes(m.category)) continue;
+    if (!found.has(m.canonical.toLowerCase())) found.set(m.canonical.toLowerCase(), m.canonical);
+  }
+  return [...found.values()];
+}
