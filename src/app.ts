@@ -127,7 +127,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
 
   const variableLimits: Plugin = {
     onParams({ params, setResult }) {
-      const tooLarge = checkVariables(params.variables, { maxValues: config.limits.maxVariableValues, maxDepth: config.limits.maxVariableDepth });
+      const tooLarge = checkVariables(params.variables, config.limits);
       if (tooLarge) setResult({ errors: [variablesError(tooLarge)] });
     },
   };

@@ -10,9 +10,14 @@ import { z } from "zod";
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Lone UTF-16 surrogates (which no UTF-8 store can hold) become U+FFFD, as invalid UTF-8 bytes do. */
+export function wellFormed(value: string): string {
+  return value.replace(LONE_SURROGATE, "\uFFFD");
+}
+
 /** The one cleaning every stored user string goes through: linear, idempotent. */
 export function cleanText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(UNSAFE, "").replace(LONE_SURROGATE, "\uFFFD");
+  return wellFormed(value.replace(/\r\n?/g, "\n").replace(UNSAFE, ""));
 }
 
 /** A string schema that cleans first, then applies `inner` (trim, length, pattern …). */

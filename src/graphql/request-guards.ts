@@ -11,14 +11,11 @@ import {
 import type { Plugin } from "graphql-yoga";
 import { unauthenticated } from "./errors.ts";
 import type { Context } from "../context.ts";
+import type { Config } from "../config.ts";
+import { wellFormed } from "../core/safe-text.ts";
 
-export interface VariableLimits {
-  /** Every value counts: object keys, array items and scalars. */
-  maxValues: number;
-  maxDepth: number;
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** MAX_VARIABLE_VALUES (every value counts: object keys, array items, scalars) and MAX_VARIABLE_DEPTH. */
+export type VariableLimits = Pick<Config["limits"], "maxVariableValues" | "maxVariableDepth">;
 
 /**
  * Checks request variables before anything else reads them: how many values and how deep, in one
@@ -33,17 +30,17 @@ export function checkVariables(variables: unknown, limits: VariableLimits): stri
   const stack: { value: Record<string, unknown> | unknown[]; depth: number }[] = [{ value: variables as Record<string, unknown>, depth: 1 }];
   while (stack.length) {
     const { value, depth } = stack.pop()!;
-    if (depth > limits.maxDepth) return `Variables are nested deeper than ${limits.maxDepth} levels`;
+    if (depth > limits.maxVariableDepth) return `Variables are nested deeper than ${limits.maxVariableDepth} levels`;
     const keys = Array.isArray(value) ? null : Object.keys(value);
     const count = keys ? keys.length : (value as unknown[]).length;
     values += count;
-    if (values > limits.maxValues) return `Variables hold more than ${limits.maxValues} values`;
+    if (values > limits.maxVariableValues) return `Variables hold more than ${limits.maxVariableValues} values`;
     for (let i = 0; i < count; i++) {
       const key = keys ? keys[i] : i;
       const child = (value as Record<string | number, unknown>)[key];
       if (typeof child === "string") {
-        if (LONE_SURROGATE.test(child)) (value as Record<string | number, unknown>)[key] = child.replace(LONE_SURROGATE, "\uFFFD");
-        LONE_SURROGATE.lastIndex = 0;
+        const fixed = wellFormed(child);
+        if (fixed !== child) (value as Record<string | number, unknown>)[key] = fixed;
       } else if (isPlainData(child)) {
         stack.push({ value: child as Record<string, unknown>, depth: depth + 1 });
       }

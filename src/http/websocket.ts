@@ -48,7 +48,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
       },
       onSubscribe: async (ctx, _id, payload) => {
         if (typeof payload.query !== "string") return [new GraphQLError("Send the operation as a string in `query`")];
-        const tooLarge = checkVariables(payload.variables, { maxValues: config.limits.maxVariableValues, maxDepth: config.limits.maxVariableDepth });
+        const tooLarge = checkVariables(payload.variables, config.limits);
         if (tooLarge) return [variablesError(tooLarge)];
         const { schema, execute, subscribe, contextFactory: makeContext, parse, validate } = yoga.getEnveloped({
           ...ctx,
