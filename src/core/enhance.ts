@@ -114,8 +114,15 @@ function tidyPunctuation(text: string): string {
   );
 }
 
+/**
+ * The same as /(^|[.!?;:]\s+)$/ on the text before `index`, read backwards from `index`: testing
+ * the whole prefix again at every capitalised filler ("Very Very Very …") was quadratic.
+ */
 function isSentenceStart(text: string, index: number): boolean {
-  return /(^|[.!?;:]\s+)$/.test(text.slice(0, index));
+  if (index === 0) return true;
+  let i = index;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  return i < index && i > 0 && ".!?;:".includes(text[i - 1]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -62,9 +62,9 @@ export interface GrowthOptions {
 
 /** Times `f` on inputs of n and 4n characters, the two sizes interleaved so a burst of load hits both. */
 export function growth(f: (s: string) => unknown, make: (length: number) => string, length: number, opts: GrowthOptions = {}): Growth {
-  // Defaults sized for a busy shared host: the smaller input grows until it takes 5 ms, and below
+  // Defaults sized for a busy shared host: the smaller input grows until it takes 20 ms, and below
   // 40 ms at the larger size a ratio is noise (quadratic work from 5 ms would be 80 ms there).
-  const { runs = 3, floorMs = 40, minSmallMs = 5, maxLength = 1_000_000 } = opts;
+  const { runs = 3, floorMs = 40, minSmallMs = 20, maxLength = 1_000_000 } = opts;
   f(make(64)); // warm up the JIT, the lexicon and the caches
   let n = length;
   let small = make(n);

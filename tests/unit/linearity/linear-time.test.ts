@@ -48,7 +48,9 @@ describe.each(Object.entries(ENTRY_POINTS))("%s", (_name, entry) => {
     const unit = fc.oneof(fc.constantFrom(...ADVERSARIAL_UNITS), fc.string({ unit: "binary", minLength: 1, maxLength: 4 })).filter((u) => !dottedWord.test(u));
     fc.assert(
       fc.property(unit, fc.constantFrom(...SHAPES), (u, [prefix, suffix]) => check(entry, prefix, u, suffix)),
-      { numRuns: 3 },
+      // A fixed seed keeps CI reproducible; FC_SEED=<n> explores other picks (one random pick,
+      // "Very " × n, found the quadratic isSentenceStart in enhance.ts).
+      { numRuns: 3, seed: Number(process.env.FC_SEED ?? 20261130) },
     );
   }, 120_000);
 });
