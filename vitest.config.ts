@@ -25,6 +25,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["tests/support/yield-between-tests.ts"],
     projects: [
       { extends: true, test: { name: "main", include: ["tests/**/*.test.ts"], exclude: TIMING, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: "timing", include: TIMING, poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 } } },
