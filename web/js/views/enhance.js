@@ -70,7 +70,7 @@ export function renderEnhance(main) {
   main.append(
     h("div", { class: "page-head" }, h("div", null, h("h1", null, "Enhance your profile"),
       h("p", { class: "muted" }, "JobWise rewrites your summary and achievements in your own style. Facts stay yours: a rewrite that adds a number, company or technology is refused."))),
-    h("div", { class: "grid two" },
+    h("div", { class: "grid enhance-layout" },
       card("Rewrite", [form, progressPanel], { id: "rewrite" }),
       card("Compare and choose", [compare], { id: "compare" })));
 
