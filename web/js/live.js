@@ -57,7 +57,13 @@ function ensureClient() {
           events.dispatchEvent(new CustomEvent("signedout", { detail: reason }));
           return;
         }
-        if (c === client) setStatus(everConnected ? "reconnecting" : "connecting");
+        if (c !== client) return;
+        // 1000: graphql-ws closed an idle socket itself (lazy: no subscription left); not an outage.
+        if (code === 1000) {
+          everConnected = false;
+          return setStatus("offline");
+        }
+        setStatus(everConnected ? "reconnecting" : "connecting");
       },
     },
   });

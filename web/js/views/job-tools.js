@@ -154,8 +154,14 @@ function atsView(r) {
     h("div", { class: `ats-score ${grade}`, role: "img", "aria-label": `ATS score ${r.score} out of 100` }, h("strong", null, String(r.score)), h("span", null, "/100")),
     h("div", { class: "ats-detail" },
       h("ul", { class: "breakdown" }, r.breakdown.map((/** @type {any} */ b) => h("li", null,
-        h("span", null, b.name), h("span", { class: "meta" }, `${b.earned}/${b.weight}`),
+        h("span", null, humanize(b.name)), h("span", { class: "meta" }, `${b.earned}/${b.weight}`),
         h("div", { class: "rank-bar", "aria-hidden": "true" }, h("span", { style: { width: `${b.weight ? Math.round((100 * b.earned) / b.weight) : 0}%` } }))))),
       h("p", { class: "meta" }, r.length.message),
       r.missingKeywords.length ? [h("h4", null, "Missing keywords"), h("p", { class: "chips" }, r.missingKeywords.map((/** @type {string} */ k) => h("span", { class: "chip warn" }, k)))] : h("p", { class: "notice success" }, "Every keyword of the job is covered.")));
+}
+
+/** "requiredKeywords" → "Required keywords". @param {string} name */
+function humanize(name) {
+  const words = name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
