@@ -24,7 +24,7 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
-/** @param {Node} el @param {any[]} children */
+/** @param {Element} el @param {any[]} children */
 function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
@@ -72,7 +72,7 @@ export function showFieldErrors(form, error) {
     const slot = control ? form.querySelector(`#${CSS.escape(control.id)}-error`) : null;
     if (control && slot) {
       slot.textContent = fe.message;
-      slot.hidden = false;
+      /** @type {HTMLElement} */ (slot).hidden = false;
       control.setAttribute("aria-invalid", "true");
       if (!placed) /** @type {HTMLElement} */ (control).focus();
       placed = true;

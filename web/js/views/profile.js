@@ -142,7 +142,7 @@ export function renderProfile(main) {
         if (x) unwrap((await gql(UPDATE_EXPERIENCE, { input: { id: x.id, fields } })).updateExperience);
         else unwrap((await gql(ADD_EXPERIENCE, { input: { fields } })).addExperience);
         if (x) editing.delete(x.id);
-        else form.reset();
+        else /** @type {HTMLFormElement} */ (form).reset();
         toast(x ? "Role saved" : "Role added", "success");
       }, { alertEl: alert, form, busyLabel: "Saving…" });
     } },
