@@ -1,4 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +19,7 @@ import { checkVariables, useRequestGuards, variablesError } from "./graphql/requ
 import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
 import { createGraphiQLHandler, wantsGraphiQL } from "./http/graphiql.ts";
+import { createStaticHandler } from "./http/static.ts";
 import { createMetrics, useOperationLog } from "./observability.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
@@ -44,6 +48,12 @@ function sameSecret(given: string, expected: string): boolean {
   const digest = (s: string) => createHash("sha256").update(s).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
+
+/** The web app (web/, plain ES modules) and the browser build of graphql-ws it imports, as installed. */
+const WEB_APP = {
+  root: fileURLToPath(new URL("../web", import.meta.url)),
+  mounts: { "vendor/graphql-ws": dirname(createRequire(import.meta.url).resolve("graphql-ws/client")) },
+};
 
 /** Limits applied to every operation over HTTP and WebSocket alike. */
 export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens: 3000, maxDirectives: 20 } as const;
@@ -177,6 +187,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ],
   });
 
+  const webApp = createStaticHandler(WEB_APP, "/app");
   const graphiqlPage = config.graphiql ? createGraphiQLHandler(() => renderGraphiQL(GRAPHIQL_OPTIONS)) : null;
   const route = createRouter({
     logger,
@@ -186,6 +197,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ready: (_req, res) => ready(res),
     routes: [
       { pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) },
+      { pattern: /^\/app(|\/.*)$/, handle: webApp },
       {
         pattern: /^\/metrics()$/,
         handle: async (req, res) => {

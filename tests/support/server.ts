@@ -15,6 +15,9 @@ import { createLogger } from "../../src/logger.ts";
 
 export interface TestServer {
   app: App;
+  port: number;
+  /** http://127.0.0.1:<port> */
+  origin: string;
   url: string;
   wsUrl: string;
   dir: string;
@@ -24,7 +27,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string }): Promise<TestServer> {
+/** `reuse` restarts on an earlier server's folder (same database and uploads), optionally on its port, as a restart would. */
+export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }): Promise<TestServer> {
   const dir = reuse?.dir ?? mkdtempSync(join(tmpdir(), "jobwise-test-"));
   const dbUrl = `file:${join(dir, "test.db")}`;
   const fullEnv = {
@@ -42,9 +46,11 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { di
   const config = loadConfig(fullEnv);
   const logs: string[] = [];
   const app = await buildApp(config, { logger: createLogger(config.logLevel, {}, (l) => logs.push(l)) });
-  const port = await app.start(0, "127.0.0.1");
+  const port = await app.start(reuse?.port ?? 0, "127.0.0.1");
   return {
     app,
+    port,
+    origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     dir,
