@@ -15,6 +15,7 @@ import { connectDb, db, disconnectDb } from "./db/client.ts";
 import { applyMigrations, pendingMigrations } from "./db/migrate.ts";
 import { schema } from "./graphql/schema.ts";
 import { verifyToken } from "./modules/auth/tokens.ts";
+import { viewerCache } from "./modules/auth/viewer-cache.ts";
 import { checkVariables, useRequestGuards, variablesError } from "./graphql/request-guards.ts";
 import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
@@ -27,6 +28,7 @@ import { createFileStorage } from "./ingest/storage.ts";
 import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePersistedQueries } from "./graphql/persisted-queries.ts";
+import { useViewerResponseCache } from "./graphql/response-cache.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
@@ -84,6 +86,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   mkdirSync(config.dataDir, { recursive: true });
   configureExtraction({ maxInflateBytes: config.limits.maxInflateBytes });
   await connectDb(config.databaseUrl);
+  viewerCache.clear(); // users of a previous database (a test restarting the app) are not this one's
   const applied = await applyMigrations(db());
   if (applied.length) logger.info("migrations applied", { migrations: applied });
 
@@ -184,6 +187,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
           logger.error("unexpected error", { requestId: ctx.requestId, phase, error: original });
         }
       }) as Plugin,
+      // Last, so every guard above has run (and may refuse) before an answer comes from the cache.
+      ...useViewerResponseCache({ ttlMs: 5 * 60_000, maxEntries: 2000 }),
     ],
   });
 

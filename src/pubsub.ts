@@ -8,6 +8,10 @@ export type Topics = {
   enhancement: [jobId: string, job: EnhancementJob];
   /** Every state change of every enhancement job of one user. */
   "enhancement:user": [userId: string, job: EnhancementJob];
+  /** A user's tokens were revoked (password change, account deletion): caches of that user drop it. */
+  "viewer:revoked": [payload: { userId: string }];
+  /** Data changed (userId: that user's, null: anyone's): response caches drop what it may affect. */
+  "cache:invalidated": [payload: { instance: string; userId: string | null }];
 };
 
 // Hundreds of progress subscribers on one job are normal: lift Node's leak warning (10 listeners).

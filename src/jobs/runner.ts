@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { EnhancementJob } from "../generated/prisma/client.ts";
+import { unattributed } from "../db/write-scope.ts";
 
 export interface RunnerOptions {
   concurrency: number;
@@ -47,7 +48,8 @@ export class JobRunner {
   /** Looks for work now (called after a job is enqueued). */
   wake(): void {
     if (this.stopping || this.ticking) return;
-    this.ticking = this.tick()
+    // Jobs of any user run here: their writes must not count as the waking request's viewer's.
+    this.ticking = unattributed(() => this.tick())
       .catch((e) => this.opts.logger.error("job runner tick failed", { error: e }))
       .finally(() => (this.ticking = null));
   }
