@@ -1,5 +1,5 @@
 import jwt from "jsonwebtoken";
-import type { AuthFailure } from "../../graphql/errors.ts";
+import type { AuthFailure } from "../../errors.ts";
 import { db } from "../../db/client.ts";
 
 export interface Viewer {

@@ -1,7 +1,7 @@
 import pLimit from "p-limit";
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { ConflictError, NotFoundError, PreconditionError, ValidationError, fromZod } from "../../graphql/errors.ts";
+import { ConflictError, NotFoundError, PreconditionError, ValidationError, fromZod } from "../../errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { AppServices } from "../../services.ts";
 import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";

@@ -1,7 +1,7 @@
 import { builder } from "../../graphql/builder.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import * as profiles from "./profile.store.ts";
-import { withoutNulls } from "../../graphql/input.ts";
+import { withoutNulls } from "../../input.ts";
 import { DeletedPayload } from "../../graphql/payloads.ts";
 
 const ERRORS = { types: [ValidationError, NotFoundError] };

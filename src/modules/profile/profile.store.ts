@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod } from "../../errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import { EducationSchema, ExperienceSchema, ProfilePatchSchema, ProjectSchema } from "./profile.validation.ts";
 import { selection } from "../../db/query.ts";
