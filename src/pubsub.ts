@@ -1,6 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
-import type { EnhancementJob } from "./generated/prisma/client.ts";
+import type { EnhancementJob, Notification } from "./generated/prisma/client.ts";
 
 /** Typed topics, each keyed by an id so subscribers only hear about what they own. */
 export type Topics = {
@@ -8,6 +8,8 @@ export type Topics = {
   enhancement: [jobId: string, job: EnhancementJob];
   /** Every state change of every enhancement job of one user. */
   "enhancement:user": [userId: string, job: EnhancementJob];
+  /** Every notification created for one user. */
+  "notification:user": [userId: string, notification: Notification];
 };
 
 // Hundreds of progress subscribers on one job are normal: lift Node's leak warning (10 listeners).

@@ -3,6 +3,7 @@ import { ConflictError } from "../../errors.ts";
 import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
 import { pubsub } from "../../pubsub.ts";
 import type { JobKind } from "../../jobs/runner.ts";
+import { notifyEnhancementEnded } from "../notification/notification.store.ts";
 
 /*
  * The enhancement-job store: the only code that changes an enhancement_jobs row (create, claim,
@@ -138,7 +139,7 @@ export type Outcome =
   | { status: "FAILED"; message: string; error: string }
   | { status: "CANCELLED"; message: string };
 
-/** Ends a job (its lease released). */
+/** Ends a job (its lease released); its notification is written in the same transaction. */
 export function finish(jobId: string, outcome: Outcome): Promise<EnhancementJob | null> {
   return serial(jobId, () => finishWhere({ id: jobId, status: { in: [...ACTIVE] } }, outcome));
 }
@@ -161,6 +162,7 @@ async function finishWhere(where: Prisma.EnhancementJobWhereInput, outcome: Outc
     });
     if (!r.count) return null;
     const ended = await tx.enhancementJob.findFirstOrThrow({ where: { id: (where as { id: string }).id } });
+    after = await notifyEnhancementEnded(tx, ended);
     return ended;
   });
   if (!job) return null;
