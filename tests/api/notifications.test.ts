@@ -68,6 +68,25 @@ describe("notifications", () => {
     expect(all).toEqual({ marked: 2, unreadCount: 0 });
   });
 
+  it("notificationAdded also arrives over SSE", async () => {
+    const u = await newUser(server);
+    await seedProfile(server, u.token);
+    const controller = new AbortController();
+    const res = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${u.token}` },
+      body: JSON.stringify({ query: "subscription NotificationAddedSse { notificationAdded { kind enhancementJobId } }" }),
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    await new Promise((r) => setTimeout(r, 200));
+    const job = await enhance(u.token);
+    let text = "";
+    while (!text.includes("ENHANCEMENT_COMPLETED")) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(text).toContain(`"enhancementJobId":"${job.id}"`);
+  });
+
   it("mistakes are typed errors and change nothing", async () => {
     const u = await newUser(server);
     const none = (await ok(server, MarkReadDoc, { input: {} }, { token: u.token })).markNotificationsRead;
