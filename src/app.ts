@@ -36,7 +36,8 @@ import { SocketSessions } from "./modules/auth/sessions.ts";
 import { closeExtractPool, configureExtraction } from "./ingest/extract.ts";
 import { closeCpuPool, warmCpuPool } from "./workers/cpu-pool.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
-import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
+import { runEnhancement } from "./modules/enhancement/enhancement.service.ts";
+import { enhancementKind } from "./modules/enhancement/enhancement-job.store.ts";
 
 export interface App {
   services: AppServices;
@@ -99,11 +100,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     sessions: new SocketSessions(),
   } as AppServices;
   services.runner = new JobRunner({
-    concurrency: config.enhancementConcurrency,
     leaseMs: opts.leaseMs,
     logger,
-    handle: (job, signal) => runEnhancement(services, job, signal),
-    onStateChange: publishJob,
+    kinds: [enhancementKind(config.enhancementConcurrency, (job, signal) => runEnhancement(services, job, signal))],
   });
   const requestIds = new WeakMap<Request, string>();
   const metrics = createMetrics();

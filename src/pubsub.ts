@@ -1,6 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
-import type { EnhancementJob } from "./generated/prisma/client.ts";
+import type { EnhancementJob, Notification } from "./generated/prisma/client.ts";
 
 /** Typed topics, each keyed by an id so subscribers only hear about what they own. */
 export type Topics = {
@@ -12,6 +12,8 @@ export type Topics = {
   "viewer:revoked": [payload: { userId: string }];
   /** Data changed (userId: that user's, null: anyone's): response caches drop what it may affect. */
   "cache:invalidated": [payload: { instance: string; userId: string | null }];
+  /** Every notification created for one user. */
+  "notification:user": [userId: string, notification: Notification];
 };
 
 // Hundreds of progress subscribers on one job are normal: lift Node's leak warning (10 listeners).

@@ -1,7 +1,7 @@
 import { hash, verify, Algorithm } from "@node-rs/argon2";
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { InvalidCredentialsError, NotFoundError, fromZod } from "../../graphql/errors.ts";
+import { InvalidCredentialsError, NotFoundError, fromZod } from "../../errors.ts";
 import type { AppServices } from "../../services.ts";
 import { signToken, type Viewer } from "./tokens.ts";
 import { revokeViewer } from "./viewer-cache.ts";

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
-import type { AuthFailure } from "../../graphql/errors.ts";
+import type { AuthFailure } from "../../errors.ts";
 import { db } from "../../db/client.ts";
 import { viewerCache } from "./viewer-cache.ts";
 

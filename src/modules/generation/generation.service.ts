@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError, PreconditionError } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError, PreconditionError } from "../../errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { Generation, Prisma } from "../../generated/prisma/client.ts";
@@ -11,7 +11,7 @@ import { DEFAULT_STYLE } from "../../core/style.ts";
 import type { Tone, WritingStyle } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { currentRanking } from "../ranking/ranking.service.ts";
-import { withoutNulls } from "../../graphql/input.ts";
+import { withoutNulls } from "../../input.ts";
 import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
 import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod, fromSchemaErrors, AiUnavailableGqlError } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod, fromSchemaErrors, AiUnavailableGqlError } from "../../errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ApplicationStatus, Job, JobStatus, Prisma } from "../../generated/prisma/client.ts";

@@ -1,5 +1,5 @@
 import { db } from "../../db/client.ts";
-import { PreconditionError } from "../../graphql/errors.ts";
+import { PreconditionError } from "../../errors.ts";
 import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
 import type { RankedItem } from "../../core/types.ts";
 import type { Viewer } from "../auth/tokens.ts";

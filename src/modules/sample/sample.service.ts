@@ -1,5 +1,5 @@
 import { db } from "../../db/client.ts";
-import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError } from "../../graphql/errors.ts";
+import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError } from "../../errors.ts";
 import { sniffFile, describeUnsupported, type FileKind } from "../../ingest/sniff.ts";
 import { extractText, type ExtractFailureReason, type ExtractedLine } from "../../ingest/extract.ts";
 import { displayFileName } from "../../ingest/storage.ts";
