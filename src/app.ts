@@ -33,6 +33,7 @@ import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
+import { startEventTransport } from "./events/transport.ts";
 import { closeExtractPool, configureExtraction } from "./ingest/extract.ts";
 import { closeCpuPool, warmCpuPool } from "./workers/cpu-pool.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   viewerCache.clear(); // users of a previous database (a test restarting the app) are not this one's
   const applied = await applyMigrations(db());
   if (applied.length) logger.info("migrations applied", { migrations: applied });
+  const events = await startEventTransport(config.databaseUrl, logger);
 
   const services = {
     config,
@@ -99,6 +101,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     rateLimits: new RateLimits(config.rateLimits),
     sessions: new SocketSessions(),
   } as AppServices;
+  const revocations = services.sessions.listen();
   services.runner = new JobRunner({
     leaseMs: opts.leaseMs,
     logger,
@@ -228,7 +231,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       await db().$queryRawUnsafe("SELECT 1");
       const pending = await pendingMigrations(db());
       if (pending.length) return sendJson(res, 503, { status: "not ready", database: "ok", pendingMigrations: pending });
-      sendJson(res, 200, { status: "ready", database: "ok", migrations: "applied", provider: services.ai.name });
+      sendJson(res, 200, { status: "ready", database: "ok", migrations: "applied", events: events.kind, provider: services.ai.name });
     } catch (e) {
       logger.error("readiness check failed", { error: e });
       sendJson(res, 503, { status: "not ready", database: "unreachable" });
@@ -279,6 +282,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       clearTimeout(timer);
       await closeExtractPool();
       await closeCpuPool();
+      await revocations.stop();
+      await events.stop();
       await disconnectDb();
     },
   };

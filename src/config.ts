@@ -23,7 +23,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/jobwise.db")
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "DATABASE_URL must be a SQLite file URL such as file:./data/jobwise.db or a PostgreSQL URL such as postgresql://user:password@host:5432/jobwise")
     .default("file:./data/jobwise.db"),
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
   MAX_UPLOAD_MB: int("MAX_UPLOAD_MB", 5, 1, 100),
@@ -110,8 +110,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const postgres = /^postgres/.test(e.DATABASE_URL);
   const dbFile = e.DATABASE_URL.slice("file:".length);
-  const dataDir = dirname(isAbsolute(dbFile) ? dbFile : resolve(dbFile));
+  // With PostgreSQL the data folder holds only local scratch (the development secret is refused).
+  const dataDir = postgres ? resolve("data") : dirname(isAbsolute(dbFile) ? dbFile : resolve(dbFile));
+  if (postgres && e.JWT_SECRET === undefined) {
+    throw new ConfigError("JWT_SECRET is required with a PostgreSQL DATABASE_URL: every instance must sign and verify tokens with the same secret");
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,

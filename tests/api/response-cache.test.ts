@@ -150,7 +150,7 @@ describe("across instances (the shared pubsub)", () => {
       await new Promise((r) => setImmediate(r));
       expect((await profile(u.token)).fullName).toBe("There");
       other.prepare(`UPDATE users SET tokenVersion = tokenVersion + 1 WHERE id = ?`).run(u.id);
-      pubsub.publish("viewer:revoked", { userId: u.id });
+      pubsub.publish("auth:revoked", { userId: u.id });
       await new Promise((r) => setImmediate(r));
     } finally {
       other.close();

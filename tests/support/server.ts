@@ -12,6 +12,11 @@ import WebSocket from "ws";
 import { buildApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
+import { filePostgres } from "./postgres.ts";
+
+/** JOBWISE_TEST_DATABASE=postgres (`npm run test:postgres`): every test server on PostgreSQL, one database per folder. */
+const onPostgres = process.env.JOBWISE_TEST_DATABASE === "postgres";
+const postgresDbs = new Map<string, string>();
 
 export interface TestServer {
   app: App;
@@ -30,7 +35,11 @@ export interface TestServer {
 /** `reuse` restarts on an earlier server's folder (same database and uploads), optionally on its port, as a restart would. */
 export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }): Promise<TestServer> {
   const dir = reuse?.dir ?? mkdtempSync(join(tmpdir(), "jobwise-test-"));
-  const dbUrl = `file:${join(dir, "test.db")}`;
+  let dbUrl = `file:${join(dir, "test.db")}`;
+  if (onPostgres && !env.DATABASE_URL) {
+    dbUrl = postgresDbs.get(dir) ?? (await (await filePostgres()).createDatabase());
+    postgresDbs.set(dir, dbUrl);
+  }
   const fullEnv = {
     NODE_ENV: "test",
     DATABASE_URL: dbUrl,

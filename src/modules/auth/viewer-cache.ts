@@ -15,8 +15,8 @@ const TTL_MS = 60_000;
  * The users signed-in requests belong to, so that a request with a valid token costs no database
  * read (one Prisma findUnique was ≈ 0.5 ms, more than the rest of `{ me { id } }`). An entry goes
  * the moment its user's tokens are revoked (password change, account deletion): `revokeViewer`
- * drops it here and publishes `viewer:revoked`, which every instance sharing the pubsub hears
- * (a Redis-backed pubsub makes that cross-process); a read that raced the revocation is not
+ * drops it here, and every instance drops it on the `auth:revoked` event that the same revocation
+ * publishes (SocketSessions.revoke; LISTEN/NOTIFY carries it across instances in PostgreSQL mode); a read that raced the revocation is not
  * stored (`revocations` moved while it ran).
  */
 class ViewerCache {
@@ -39,7 +39,7 @@ class ViewerCache {
     return viewer;
   }
 
-  /** Forgets one user here (other instances hear it through `viewer:revoked`). */
+  /** Forgets one user here (other instances hear it through `auth:revoked`). */
   forget(id: string): void {
     this.revocations++;
     this.entries.delete(id);
@@ -54,7 +54,7 @@ class ViewerCache {
     if (this.listening) return;
     this.listening = true;
     void (async () => {
-      for await (const { userId } of pubsub.subscribe("viewer:revoked")) this.forget(userId);
+      for await (const { userId } of pubsub.subscribe("auth:revoked")) this.forget(userId);
     })();
   }
 }
@@ -63,10 +63,9 @@ export const viewerCache = new ViewerCache();
 
 /**
  * Call after a user's tokens stop being valid (the write has committed): the next request with an
- * old token reads the user again and is refused, on this instance at once and on the others as
- * soon as they receive the event.
+ * old token reads the user again and is refused, on this instance at once; the other instances
+ * drop it when the `auth:revoked` event of the same revocation arrives (SocketSessions.revoke).
  */
 export function revokeViewer(userId: string): void {
   viewerCache.forget(userId);
-  pubsub.publish("viewer:revoked", { userId });
 }

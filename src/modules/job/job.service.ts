@@ -10,7 +10,7 @@ import type { ParsedJob } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { objectList, stringList } from "../profile/json.ts";
 import { jsonResumeJobToParsedJob, validateJsonResumeJob } from "../../core/json-resume.ts";
-import { selection } from "../../db/query.ts";
+import { containsText, selection } from "../../db/query.ts";
 import { httpUrl, safeString } from "../../core/safe-text.ts";
 
 const MAX_TEXT = 100_000;
@@ -191,6 +191,6 @@ export function jobFilter(viewer: Viewer, args: { status?: JobStatus | null; app
     userId: viewer.id,
     ...(args.status && { status: args.status }),
     ...(args.applicationStatus && { applicationStatus: args.applicationStatus }),
-    ...(search && { OR: [{ title: { contains: search } }, { company: { contains: search } }, { description: { contains: search } }] }),
+    ...(search && { OR: [{ title: containsText(search) }, { company: containsText(search) }, { description: containsText(search) }] }),
   };
 }
