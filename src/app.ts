@@ -69,7 +69,7 @@ function rejectWith(code: string): { propagateOnRejection: false; onReject: ((ct
 }
 
 export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
-  const logger = opts.logger ?? createLogger(config.logLevel);
+  const logger = opts.logger ?? createLogger(config.logLevel, {}, undefined, { format: config.logFormat });
   // The data folder exists only once something was written there (the dev secret): make sure.
   mkdirSync(config.dataDir, { recursive: true });
   configureExtraction({ maxInflateBytes: config.limits.maxInflateBytes });
