@@ -221,6 +221,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
 
   const websocket = attachWebSocket(server, yoga, services, logger);
   metrics.watchConnections(websocket.connections);
+  const unwatchDomain = metrics.watchDomain(async () =>
+    (await db().enhancementJob.groupBy({ by: ["status"], _count: { _all: true } })).map((r) => ({ status: r.status, count: r._count._all })),
+  );
 
   /**
    * Loads what the first requests would otherwise load on the event loop while users wait
@@ -252,6 +255,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     async stop() {
       if (stopped) return;
       stopped = true;
+      unwatchDomain();
       // Running jobs are requeued (they resume after the restart); then subscribers are told we
       // are going away (1001) so clients reconnect, and HTTP drains.
       await services.runner.stop();

@@ -3,6 +3,7 @@
 // the API for everyone nor run forever. Plain text is decoded here; it costs a few milliseconds.
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { report } from "../telemetry.ts";
 import { TaskTimeoutError, TimedPool, WorkerCrashedError, type TimedPoolStats } from "../workers/timed-pool.ts";
 import type { FileKind } from "./sniff.ts";
 import { inspectDocxZip } from "./zip-guard.ts";
@@ -188,6 +189,13 @@ const WORKER_FILE = fileURLToPath(new URL("./extract-worker.mjs", import.meta.ur
 const MB = 1024 * 1024;
 
 async function runInWorker(kind: "pdf" | "docx", bytes: Uint8Array, timeoutMs: number, maxChars?: number): Promise<WorkerReply> {
+  const started = performance.now();
+  const reply = await askWorker(kind, bytes, timeoutMs, maxChars);
+  report.extraction({ kind, outcome: reply.ok ? "ok" : reply.reason.toLowerCase(), seconds: (performance.now() - started) / 1000 });
+  return reply;
+}
+
+async function askWorker(kind: "pdf" | "docx", bytes: Uint8Array, timeoutMs: number, maxChars?: number): Promise<WorkerReply> {
   // Bytes in shared memory (an upload read by readUploadBytes) are read by the worker in place;
   // anything else is structured-cloned, which is one copy.
   const input = bytes.buffer instanceof SharedArrayBuffer

@@ -14,6 +14,7 @@ import { ShutdownError } from "../../jobs/runner.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
 import { saveEnhancedOutputs } from "../profile/versions.store.ts";
 import { pubsub } from "../../pubsub.ts";
+import { report } from "../../telemetry.ts";
 
 export const SECTIONS = ["SUMMARY", "EXPERIENCES", "PROJECTS"] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -112,6 +113,9 @@ export async function findOwnedJob(viewer: Viewer, id: string) {
 }
 
 export function publishJob(job: EnhancementJob): EnhancementJob {
+  if (TERMINAL.has(job.status) && job.finishedAt) {
+    report.enhancementFinished({ jobId: job.id, status: job.status, seconds: (job.finishedAt.getTime() - job.createdAt.getTime()) / 1000 });
+  }
   pubsub.publish("enhancement", job.id, job);
   pubsub.publish("enhancement:user", job.userId, job);
   return job;
