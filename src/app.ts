@@ -83,7 +83,7 @@ function rejectWith(code: string): { propagateOnRejection: false; onReject: ((ct
 }
 
 export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
-  const logger = opts.logger ?? createLogger(config.logLevel);
+  const logger = opts.logger ?? createLogger(config.logLevel, {}, undefined, { format: config.logFormat });
   // The data folder exists only once something was written there (the dev secret): make sure.
   mkdirSync(config.dataDir, { recursive: true });
   configureExtraction({ maxInflateBytes: config.limits.maxInflateBytes });
@@ -240,6 +240,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
 
   const websocket = attachWebSocket(server, yoga, services, logger);
   metrics.watchConnections(websocket.connections);
+  const unwatchDomain = metrics.watchDomain(async () =>
+    (await db().enhancementJob.groupBy({ by: ["status"], _count: { _all: true } })).map((r) => ({ status: r.status, count: r._count._all })),
+  );
 
   /**
    * Loads what the first requests would otherwise load on the event loop while users wait
@@ -271,6 +274,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     async stop() {
       if (stopped) return;
       stopped = true;
+      unwatchDomain();
       // Running jobs are requeued (they resume after the restart); then subscribers are told we
       // are going away (1001) so clients reconnect, and HTTP drains.
       await services.runner.stop();

@@ -2,6 +2,7 @@ import { db } from "../../db/client.ts";
 import { ConflictError } from "../../errors.ts";
 import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
 import { pubsub } from "../../pubsub.ts";
+import { report } from "../../telemetry.ts";
 import type { JobKind } from "../../jobs/runner.ts";
 import { notifyEnhancementEnded } from "../notification/notification.store.ts";
 
@@ -16,6 +17,9 @@ export const ACTIVE = ["QUEUED", "RUNNING"] as const;
 export const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
 
 function publish(job: EnhancementJob): EnhancementJob {
+  if (TERMINAL.has(job.status) && job.finishedAt) {
+    report.enhancementFinished({ jobId: job.id, status: job.status, seconds: (job.finishedAt.getTime() - job.createdAt.getTime()) / 1000 });
+  }
   pubsub.publish("enhancement", job.id, job);
   pubsub.publish("enhancement:user", job.userId, job);
   return job;
