@@ -52,10 +52,16 @@ export const ERROR_FIELDS = "... on Error { message code }";
 /** For unions that include ValidationError: field paths, shown next to the fields. */
 export const FIELD_ERRORS = `${ERROR_FIELDS} ... on ValidationError { fieldErrors { path message } }`;
 
-/** @param {string} reason */
-function signedOut(reason) {
+/**
+ * Ends the session because the server refused its token. Only the first refusal of a session is
+ * announced: requests and the socket fail together, and a socket that reconnects after the session
+ * is cleared is refused again as MISSING_TOKEN, which must not replace the real reason.
+ * @param {string} reason
+ */
+export function signedOut(reason) {
+  const hadSession = Boolean(session.get());
   session.clear();
-  events.dispatchEvent(new CustomEvent("signedout", { detail: reason }));
+  if (hadSession) events.dispatchEvent(new CustomEvent("signedout", { detail: reason }));
   return new SignedOutError(reason);
 }
 

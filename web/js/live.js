@@ -7,7 +7,7 @@
  * 4401, which graphql-ws treats as fatal: the user goes back to sign-in at once.
  */
 import { createClient } from "../vendor/graphql-ws/client.js";
-import { events, session } from "./api.js";
+import { session, signedOut } from "./api.js";
 
 /** Fires "status" (detail: "connecting" | "live" | "reconnecting" | "offline") and "reconnected". */
 export const live = new EventTarget();
@@ -53,8 +53,7 @@ function ensureClient() {
         const code = /** @type {CloseEvent} */ (event)?.code;
         if (code === 4401 || code === 4403) {
           const reason = /** @type {CloseEvent} */ (event).reason || "INVALID_TOKEN";
-          session.clear();
-          events.dispatchEvent(new CustomEvent("signedout", { detail: reason }));
+          signedOut(reason);
           return;
         }
         if (c !== client) return;
@@ -85,8 +84,7 @@ export function subscribe(query, variables, sink) {
         if (result.errors?.length) {
           const auth = result.errors.find((e) => e.extensions?.code === "UNAUTHENTICATED");
           if (auth) {
-            session.clear();
-            events.dispatchEvent(new CustomEvent("signedout", { detail: auth.extensions?.reason ?? "INVALID_TOKEN" }));
+            signedOut(String(auth.extensions?.reason ?? "INVALID_TOKEN"));
             return;
           }
           sink.error?.(result.errors[0].message);
