@@ -4,6 +4,12 @@ import { join } from "node:path";
 import type { Db } from "./client.ts";
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, "../../prisma/migrations");
+/**
+ * Idempotent SQL run after the migrations on every start: objects Prisma's datamodel cannot
+ * describe (FTS5 virtual tables, triggers), which `prisma migrate diff` would otherwise report as
+ * drift. They hold derived data only, so they need no migration history.
+ */
+export const RAW_SQL_DIR = join(import.meta.dirname, "../../prisma/raw");
 
 interface MigrationFile {
   name: string;
@@ -55,7 +61,16 @@ export async function applyMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<str
     });
     newlyApplied.push(m.name);
   }
+  await applyRawSql(db);
   return newlyApplied;
+}
+
+/** Runs every prisma/raw/*.sql file, in name order (each statement must be idempotent). */
+export async function applyRawSql(db: Db, dir = RAW_SQL_DIR): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const statement of splitSql(readFileSync(join(dir, file), "utf8"))) await db.$executeRawUnsafe(statement);
+  }
 }
 
 /** Names of migrations in the folder that the database has not finished applying. */
