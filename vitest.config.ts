@@ -26,6 +26,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     setupFiles: ["tests/support/yield-between-tests.ts"],
+    // `npm run test:postgres`: one PostgreSQL server for the run (tests/support/postgres.ts).
+    globalSetup: process.env.JOBWISE_TEST_DATABASE === "postgres" ? ["tests/support/postgres-global.ts"] : [],
     projects: [
       { extends: true, test: { name: "main", include: ["tests/**/*.test.ts"], exclude: TIMING, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: "timing", include: TIMING, poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 } } },

@@ -29,8 +29,10 @@ let finished = false;
 function finish(timedOut: boolean): void {
   if (finished) return;
   finished = true;
-  process.stdout.write(`RESULT ${JSON.stringify({ arrivals, timedOut })}\n`);
-  void Promise.allSettled(clients.map((c) => c.dispose())).finally(() => process.exit(0));
+  // A pipe is written asynchronously: exit only once the (large, with 1,000 subscribers) line is out.
+  process.stdout.write(`RESULT ${JSON.stringify({ arrivals, timedOut })}\n`, () => {
+    void Promise.allSettled(clients.map((c) => c.dispose())).finally(() => process.exit(0));
+  });
 }
 
 function fail(message: string): void {

@@ -1,4 +1,4 @@
-// Progress fan-out: 200 graphql-ws subscribers (separate connections, one user) follow one running
+// Progress fan-out: 1,000 graphql-ws subscribers (separate connections, one user) follow one running
 // enhancement job; for every progress event we measure how long after the server wrote the state
 // each subscriber received it.
 //   npx tsx bench/fanout.ts
@@ -7,10 +7,10 @@ import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startFakeGroq, type FakeRequest } from "../tests/support/fake-groq.ts";
 import { pubsub } from "../src/pubsub.ts";
-import { epochMs, honestModel, median, ms, percentile, register, renderSection, seedExperiences, withServer, type Section } from "./lib.ts";
+import { epochMs, honestModel, median, ms, percentile, register, renderSection, seedExperiences, target, withServer, type Section } from "./lib.ts";
 import { pollUntilDone, startEnhancement } from "./enhancement.ts";
 
-const SUBSCRIBERS = 200;
+const SUBSCRIBERS = Number(process.env.FANOUT_SUBSCRIBERS ?? 1000);
 const ITEMS = 20;
 const LATENCY_MS = 100;
 const READY_TIMEOUT_MS = 30_000;
@@ -38,6 +38,9 @@ export interface FanoutResult {
   spread: number[];
   fromLlmAnswer: number[];
   timedOut: boolean;
+  /** Server-process heap and RSS growth per subscriber once all are connected and idle (bytes). */
+  heapPerSubscriber: number;
+  rssPerSubscriber: number;
 }
 
 export async function benchFanout(): Promise<FanoutResult> {
@@ -64,14 +67,17 @@ export async function benchFanout(): Promise<FanoutResult> {
         }
       })();
 
+      const before = settledMemory();
       const child = startSubscribers({ wsUrl: server.wsUrl, token, jobId, subscribers: SUBSCRIBERS, timeoutMs: RUN_TIMEOUT_MS });
       try {
         await child.next("READY", READY_TIMEOUT_MS);
+        await new Promise((r) => setTimeout(r, 500));
+        const idle = settledMemory();
         openGate();
         const result = JSON.parse(await child.next("RESULT", RUN_TIMEOUT_MS + 5_000)) as { arrivals: [number, number][][]; timedOut: boolean };
         await pollUntilDone(server.url, token, jobId, 10_000);
         await Promise.race([probing, new Promise((r) => setTimeout(r, 2_000))]);
-        return analyse(result.arrivals, published, fake.requests, result.timedOut);
+        return { ...analyse(result.arrivals, published, fake.requests, result.timedOut), heapPerSubscriber: (idle.heapUsed - before.heapUsed) / SUBSCRIBERS, rssPerSubscriber: (idle.rss - before.rss) / SUBSCRIBERS };
       } finally {
         child.stop();
         openGate();
@@ -83,7 +89,13 @@ export async function benchFanout(): Promise<FanoutResult> {
   }
 }
 
-function analyse(arrivals: [number, number][][], published: Map<number, Published>, llmCalls: FakeRequest[], timedOut: boolean): FanoutResult {
+/** Memory after a full collection when the process runs with --expose-gc (npm run bench does), else as it is. */
+function settledMemory(): NodeJS.MemoryUsage {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
+}
+
+function analyse(arrivals: [number, number][][], published: Map<number, Published>, llmCalls: FakeRequest[], timedOut: boolean): Omit<FanoutResult, "heapPerSubscriber" | "rssPerSubscriber"> {
   const firstArrival = new Map<number, number>();
   for (const list of arrivals) for (const [rev, at] of list.slice(1)) firstArrival.set(rev, Math.min(firstArrival.get(rev) ?? Infinity, at));
 
@@ -92,7 +104,7 @@ function analyse(arrivals: [number, number][][], published: Map<number, Publishe
   const itemRevisions = [...published.values()].filter((p) => p.step === "experience").map((p) => p.revision).sort((a, b) => a - b);
   const answeredAt = new Map(itemRevisions.map((rev, k) => [rev, answers[k]] as const).filter(([, at]) => at !== undefined));
 
-  const out: FanoutResult = { subscribers: arrivals.length, events: 0, deliveries: 0, lost: 0, outOfOrder: 0, fromWrite: [], fromPublish: [], spread: [], fromLlmAnswer: [], timedOut };
+  const out: Omit<FanoutResult, "heapPerSubscriber" | "rssPerSubscriber"> = { subscribers: arrivals.length, events: 0, deliveries: 0, lost: 0, outOfOrder: 0, fromWrite: [], fromPublish: [], spread: [], fromLlmAnswer: [], timedOut };
   const pushed = [...published.keys()];
   for (const list of arrivals) {
     const snapshot = list[0]?.[0] ?? Infinity;
@@ -168,12 +180,13 @@ export function fanoutSection(r: FanoutResult): Section {
     title: `Progress fan-out (${r.subscribers} graphql-ws subscribers on one job; fake Groq ${LATENCY_MS} ms/call, LLM_CONCURRENCY=1)`,
     rows: [
       { metric: "events measured × subscribers", value: `${r.events} × ${r.subscribers} = ${r.deliveries} deliveries` },
-      { metric: "delay from state write, p50 / p99", value: pair(r.fromWrite) },
+      { metric: "delay from state write, p50 / p99", value: pair(r.fromWrite), target: target(percentile(r.fromWrite, 99), 100, "100 ms (p99)") },
       { metric: "  max", value: ms(r.fromWrite.reduce((m, x) => Math.max(m, x), 0)) },
       { metric: "delay from publish, p50 / p99", value: pair(r.fromPublish) },
       { metric: "spread across subscribers, p50 / p99", value: pair(r.spread) },
       { metric: "delay from the model's answer, p50 / p99", value: pair(r.fromLlmAnswer) },
-      { metric: "events lost / out of order", value: `${r.lost} / ${r.outOfOrder}${r.timedOut ? " (subscribers timed out)" : ""}` },
+      { metric: "memory per idle subscriber (server heap / RSS)", value: `${(r.heapPerSubscriber / 1024).toFixed(1)} KB / ${(r.rssPerSubscriber / 1024).toFixed(1)} KB` },
+      { metric: "events lost / out of order", target: `target 0 lost: ${r.lost === 0 && !r.timedOut ? "met" : "not met"}`, value: `${r.lost} / ${r.outOfOrder}${r.timedOut ? " (subscribers timed out)" : ""}` },
     ],
     notes: [
       "Subscribers run in a separate process (as remote clients would) and stamp each event on arrival with the host's wall clock (performance.timeOrigin + now), like the server.",

@@ -9,6 +9,7 @@ import { benchHealthUnderUpload, healthSection, type HealthUnderUploadResult } f
 import { benchEnhancement, enhancementSection, type EnhancementResult } from "./enhancement.ts";
 import { benchFanout, fanoutSection, type FanoutResult } from "./fanout.ts";
 import { benchGenerateResume, generateResumeAvailable, generateResumeSection, type GenerateResumeResult } from "./generate-resume.ts";
+import { benchReadPath, readPathRatios, readPathSection, type ReadPathResult } from "./read-path.ts";
 import { median, ms, percentile, ratio, renderSection, target, withTimeout, type Row, type Section } from "./lib.ts";
 
 interface Outcome<T> {
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   const fanout = await section<FanoutResult>("4. Progress fan-out", 120_000, benchFanout, (r) => ({ ...fanoutSection(r), title: `4. ${fanoutSection(r).title}` }));
   if (fanout.value) {
     const r = fanout.value;
-    summary.push({ metric: "fan-out to 200 subscribers, delay from write p50 / p99", value: `${ms(median(r.fromWrite))} / ${ms(percentile(r.fromWrite, 99))}`, target: `no target given; ${r.lost} events lost` });
+    summary.push({ metric: `fan-out to ${r.subscribers} subscribers, delay from write p50 / p99`, value: `${ms(median(r.fromWrite))} / ${ms(percentile(r.fromWrite, 99))}`, target: `${target(percentile(r.fromWrite, 99), 100, "100 ms")}; ${r.lost} events lost` });
+    summary.push({ metric: "  memory per idle subscriber (heap / RSS)", value: `${(r.heapPerSubscriber / 1024).toFixed(1)} KB / ${(r.rssPerSubscriber / 1024).toFixed(1)} KB` });
   }
 
   // 5. Ranking
@@ -98,6 +100,15 @@ async function main(): Promise<void> {
   } else {
     console.log("\n== 6. generateResume ==\n  generateResume: not available yet (no generateResume/createJob mutation in schema.graphql)");
     summary.push({ metric: "generateResume", value: "not available yet" });
+  }
+
+  // 8. Read path (printed before import accuracy, numbered after it so earlier numbers keep their meaning)
+  const read = await section<ReadPathResult>("8. Read path", 240_000, benchReadPath, (r) => ({ ...readPathSection(r), title: `8. ${readPathSection(r).title}` }));
+  if (read.value) {
+    const q = readPathRatios(read.value);
+    summary.push({ metric: "read path: anonymous / bare yoga", value: ratio(q.anonVsBare), target: `target ≥ 0.8: ${q.anonVsBare >= 0.8 ? "met" : "not met"}` });
+    summary.push({ metric: "read path: { me { id } } / anonymous", value: ratio(q.meVsAnon), target: `target ≥ 0.7: ${q.meVsAnon >= 0.7 ? "met" : "not met"}` });
+    summary.push({ metric: "read path: myProfile 30 × 5 / anonymous", value: ratio(q.profileVsAnon), target: `target ≥ 0.4: ${q.profileVsAnon >= 0.4 ? "met" : "not met"}` });
   }
 
   // 7. Import accuracy

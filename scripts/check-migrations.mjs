@@ -1,27 +1,26 @@
 #!/usr/bin/env node
-// Fails when prisma/migrations does not produce exactly prisma/schema.prisma (replayed on a
-// throw-away shadow database, offline).
+// Fails when the derived PostgreSQL schema is stale, or when either database's committed
+// migrations do not produce exactly its schema (replayed on a throw-away database, offline).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { DATABASES, diffMigrations } from "./lib/migrate-diff.mjs";
 
-const dir = mkdtempSync(join(tmpdir(), "jobwise-migcheck-"));
+let failed = false;
 try {
-  execFileSync(
-    join("node_modules", ".bin", "prisma"),
-    ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script", "--exit-code"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CHECKPOINT_DISABLE: "1", DATABASE_URL: `file:${join(dir, "check.db")}` } },
-  );
-  console.log("migrations match prisma/schema.prisma");
-} catch (e) {
-  if (e.status === 2) {
-    console.error("prisma/migrations differ from prisma/schema.prisma. Missing SQL:\n" + e.stdout);
-    console.error("Create the migration with: npm run db:new-migration -- <name>");
-  } else {
-    console.error("migration check failed to run:\n" + (e.stderr || e.message));
+  execFileSync("node", ["scripts/derive-postgres-schema.mjs", "--check"], { stdio: "inherit" });
+} catch {
+  failed = true;
+}
+const results = await Promise.all(Object.keys(DATABASES).map(async (db) => [db, await diffMigrations(db)]));
+for (const [db, r] of results) {
+  const { migrations, schema } = DATABASES[db];
+  if (r.status === 0) console.log(`${migrations} match ${schema}`);
+  else {
+    failed = true;
+    if (r.status === 2) console.error(`${migrations} differ from ${schema}. Missing SQL:\n${r.stdout}`);
+    else console.error(`${db} migration check failed to run:\n${r.stderr || r.stdout}`);
   }
+}
+if (failed) {
+  console.error("Derive the schema and create the migrations with: npm run db:new-migration -- <name>");
   process.exit(1);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,10 +15,12 @@ import { connectDb, db, disconnectDb } from "./db/client.ts";
 import { applyMigrations, pendingMigrations } from "./db/migrate.ts";
 import { schema } from "./graphql/schema.ts";
 import { verifyToken } from "./modules/auth/tokens.ts";
+import { viewerCache } from "./modules/auth/viewer-cache.ts";
 import { checkVariables, useRequestGuards, variablesError } from "./graphql/request-guards.ts";
 import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
 import { createGraphiQLHandler, wantsGraphiQL } from "./http/graphiql.ts";
+import { createStaticHandler } from "./http/static.ts";
 import { createMetrics, useOperationLog } from "./observability.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
@@ -23,14 +28,17 @@ import { createFileStorage } from "./ingest/storage.ts";
 import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePersistedQueries } from "./graphql/persisted-queries.ts";
+import { useViewerResponseCache } from "./graphql/response-cache.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
+import { startEventTransport } from "./events/transport.ts";
 import { closeExtractPool, configureExtraction } from "./ingest/extract.ts";
 import { closeCpuPool, warmCpuPool } from "./workers/cpu-pool.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
-import { publishJob, runEnhancement } from "./modules/enhancement/enhancement.service.ts";
+import { runEnhancement } from "./modules/enhancement/enhancement.service.ts";
+import { enhancementKind } from "./modules/enhancement/enhancement-job.store.ts";
 
 export interface App {
   services: AppServices;
@@ -44,6 +52,12 @@ function sameSecret(given: string, expected: string): boolean {
   const digest = (s: string) => createHash("sha256").update(s).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
+
+/** The web app (web/, plain ES modules) and the browser build of graphql-ws it imports, as installed. */
+const WEB_APP = {
+  root: fileURLToPath(new URL("../web", import.meta.url)),
+  mounts: { "vendor/graphql-ws": dirname(createRequire(import.meta.url).resolve("graphql-ws/client")) },
+};
 
 /** Limits applied to every operation over HTTP and WebSocket alike. */
 export const LIMITS = { maxDepth: 10, maxCost: 10_000, maxAliases: 15, maxTokens: 3000, maxDirectives: 20 } as const;
@@ -69,13 +83,15 @@ function rejectWith(code: string): { propagateOnRejection: false; onReject: ((ct
 }
 
 export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
-  const logger = opts.logger ?? createLogger(config.logLevel);
+  const logger = opts.logger ?? createLogger(config.logLevel, {}, undefined, { format: config.logFormat });
   // The data folder exists only once something was written there (the dev secret): make sure.
   mkdirSync(config.dataDir, { recursive: true });
   configureExtraction({ maxInflateBytes: config.limits.maxInflateBytes });
   await connectDb(config.databaseUrl);
+  viewerCache.clear(); // users of a previous database (a test restarting the app) are not this one's
   const applied = await applyMigrations(db());
   if (applied.length) logger.info("migrations applied", { migrations: applied });
+  const events = await startEventTransport(config.databaseUrl, logger);
 
   const services = {
     config,
@@ -85,12 +101,11 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     rateLimits: new RateLimits(config.rateLimits),
     sessions: new SocketSessions(),
   } as AppServices;
+  const revocations = services.sessions.listen();
   services.runner = new JobRunner({
-    concurrency: config.enhancementConcurrency,
     leaseMs: opts.leaseMs,
     logger,
-    handle: (job, signal) => runEnhancement(services, job, signal),
-    onStateChange: publishJob,
+    kinds: [enhancementKind(config.enhancementConcurrency, (job, signal) => runEnhancement(services, job, signal))],
   });
   const requestIds = new WeakMap<Request, string>();
   const metrics = createMetrics();
@@ -174,9 +189,12 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
           logger.error("unexpected error", { requestId: ctx.requestId, phase, error: original });
         }
       }) as Plugin,
+      // Last, so every guard above has run (and may refuse) before an answer comes from the cache.
+      ...useViewerResponseCache({ ttlMs: 5 * 60_000, maxEntries: 2000 }),
     ],
   });
 
+  const webApp = createStaticHandler(WEB_APP, "/app");
   const graphiqlPage = config.graphiql ? createGraphiQLHandler(() => renderGraphiQL(GRAPHIQL_OPTIONS)) : null;
   const route = createRouter({
     logger,
@@ -186,6 +204,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ready: (_req, res) => ready(res),
     routes: [
       { pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) },
+      { pattern: /^\/app(|\/.*)$/, handle: webApp },
       {
         pattern: /^\/metrics()$/,
         handle: async (req, res) => {
@@ -212,7 +231,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       await db().$queryRawUnsafe("SELECT 1");
       const pending = await pendingMigrations(db());
       if (pending.length) return sendJson(res, 503, { status: "not ready", database: "ok", pendingMigrations: pending });
-      sendJson(res, 200, { status: "ready", database: "ok", migrations: "applied", provider: services.ai.name });
+      sendJson(res, 200, { status: "ready", database: "ok", migrations: "applied", events: events.kind, provider: services.ai.name });
     } catch (e) {
       logger.error("readiness check failed", { error: e });
       sendJson(res, 503, { status: "not ready", database: "unreachable" });
@@ -221,6 +240,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
 
   const websocket = attachWebSocket(server, yoga, services, logger);
   metrics.watchConnections(websocket.connections);
+  const unwatchDomain = metrics.watchDomain(async () =>
+    (await db().enhancementJob.groupBy({ by: ["status"], _count: { _all: true } })).map((r) => ({ status: r.status, count: r._count._all })),
+  );
 
   /**
    * Loads what the first requests would otherwise load on the event loop while users wait
@@ -252,6 +274,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     async stop() {
       if (stopped) return;
       stopped = true;
+      unwatchDomain();
       // Running jobs are requeued (they resume after the restart); then subscribers are told we
       // are going away (1001) so clients reconnect, and HTTP drains.
       await services.runner.stop();
@@ -263,6 +286,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       clearTimeout(timer);
       await closeExtractPool();
       await closeCpuPool();
+      await revocations.stop();
+      await events.stop();
       await disconnectDb();
     },
   };

@@ -23,7 +23,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/jobwise.db")
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "DATABASE_URL must be a SQLite file URL such as file:./data/jobwise.db or a PostgreSQL URL such as postgresql://user:password@host:5432/jobwise")
     .default("file:./data/jobwise.db"),
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
   MAX_UPLOAD_MB: int("MAX_UPLOAD_MB", 5, 1, 100),
@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  LOG_FORMAT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "pretty"], { error: "LOG_FORMAT must be json or pretty" }).optional()),
   MAX_BODY_KB: int("MAX_BODY_KB", 1024, 16, 64 * 1024),
   MAX_VARIABLE_VALUES: int("MAX_VARIABLE_VALUES", 5000, 10, 1_000_000),
   MAX_VARIABLE_DEPTH: int("MAX_VARIABLE_DEPTH", 10, 2, 100),
@@ -77,6 +78,8 @@ export interface Config {
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
   metricsToken: string | null;
   logLevel: LogLevel;
+  /** Pretty (pino-pretty) only when asked, or in development on a terminal; JSON lines otherwise. */
+  logFormat: "json" | "pretty";
   /** Request limits applied before any GraphQL work (see README, Security). */
   limits: { maxBodyBytes: number; maxVariableValues: number; maxVariableDepth: number; maxInflateBytes: number };
   rateLimits: RateLimitConfig;
@@ -110,8 +113,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const postgres = /^postgres/.test(e.DATABASE_URL);
   const dbFile = e.DATABASE_URL.slice("file:".length);
-  const dataDir = dirname(isAbsolute(dbFile) ? dbFile : resolve(dbFile));
+  // With PostgreSQL the data folder holds only local scratch (the development secret is refused).
+  const dataDir = postgres ? resolve("data") : dirname(isAbsolute(dbFile) ? dbFile : resolve(dbFile));
+  if (postgres && e.JWT_SECRET === undefined) {
+    throw new ConfigError("JWT_SECRET is required with a PostgreSQL DATABASE_URL: every instance must sign and verify tokens with the same secret");
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -133,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
     metricsToken: e.METRICS_TOKEN?.trim() || null,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "development" && process.stdout.isTTY ? "pretty" : "json"),
     limits: {
       maxBodyBytes: e.MAX_BODY_KB * 1024,
       maxVariableValues: e.MAX_VARIABLE_VALUES,

@@ -1,6 +1,11 @@
+// The server's logger: pino, wrapped in the small interface the code calls
+// (`logger.info(msg, fields)`), so call sites and the tests' log capture stay as they are.
+// One JSON object per line: `time` (ISO), `level` ("info"), `msg`, then the fields. Secrets are
+// redacted by path before a line is written; `pretty` renders lines with pino-pretty (a dev
+// dependency: without it, JSON lines and one warning).
+import { createRequire } from "node:module";
+import { pino, stdSerializers, type DestinationStream, type Logger as Pino, type LoggerOptions } from "pino";
 import type { LogLevel } from "./config.ts";
-
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -10,22 +15,71 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-/** One JSON object per line on stdout, the shape log collectors expect. */
-export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, sink: (line: string) => void = (line) => void process.stdout.write(line + "\n")): Logger {
-  const write = (lvl: Exclude<LogLevel, "silent">, msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer));
-  };
+export interface LoggerOptionsJobWise {
+  format?: "json" | "pretty";
+}
+
+const SECRET_KEYS = ["authorization", "cookie", "password", "currentPassword", "newPassword", "token", "accessToken", "refreshToken", "apiKey", "jwtSecret", "secret"];
+/**
+ * Where a secret can sit in a log line: at the top, in a headers object, in GraphQL variables or
+ * an input (`variables.input.password`), or one level further down. fast-redact (inside pino)
+ * compiles these once; a path costs nothing on lines that lack it.
+ */
+export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]);
+export const REDACTED = "[redacted]";
+
+/** A thrown value anywhere in `args` or `error` becomes { name, message, stack } (Errors stringify to {}). */
+function serializeValue(value: unknown): unknown {
+  if (value instanceof Error) return stdSerializers.err(value);
+  if (Array.isArray(value)) return value.map(serializeValue);
+  return value;
+}
+
+function baseOptions(level: LogLevel): LoggerOptions {
   return {
-    debug: (m, f) => write("debug", m, f),
-    info: (m, f) => write("info", m, f),
-    warn: (m, f) => write("warn", m, f),
-    error: (m, f) => write("error", m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }, sink),
+    level,
+    base: null, // no pid/hostname: every line already comes from this process
+    messageKey: "msg",
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    serializers: { error: serializeValue, args: serializeValue },
+    redact: { paths: REDACTED_PATHS, censor: REDACTED },
   };
 }
 
-function errorReplacer(_key: string, value: unknown) {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+function prettyStream(): DestinationStream | null {
+  try {
+    const pretty = createRequire(import.meta.url)("pino-pretty") as (opts: object) => DestinationStream;
+    return pretty({ sync: true, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `sink` receives each line without its newline (tests capture them); otherwise stdout,
+ * synchronously, so the last lines before an exit are not lost.
+ */
+export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, sink?: (line: string) => void, opts: LoggerOptionsJobWise = {}): Logger {
+  let destination: DestinationStream;
+  let fallback = false;
+  if (sink) destination = { write: (line: string) => sink(line.endsWith("\n") ? line.slice(0, -1) : line) };
+  else if (opts.format === "pretty") {
+    const pretty = prettyStream();
+    fallback = !pretty;
+    destination = pretty ?? pino.destination({ fd: 1, sync: true });
+  } else destination = pino.destination({ fd: 1, sync: true });
+  const root = pino(baseOptions(level), destination);
+  if (fallback) root.warn("LOG_FORMAT=pretty needs the pino-pretty package (a dev dependency); writing JSON lines");
+  return wrap(Object.keys(base).length ? root.child(base) : root);
+}
+
+function wrap(p: Pino): Logger {
+  return {
+    debug: (msg, fields) => p.debug(fields ?? {}, msg),
+    info: (msg, fields) => p.info(fields ?? {}, msg),
+    warn: (msg, fields) => p.warn(fields ?? {}, msg),
+    error: (msg, fields) => p.error(fields ?? {}, msg),
+    child: (fields) => wrap(p.child(fields)),
+  };
 }

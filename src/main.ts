@@ -13,7 +13,7 @@ async function main() {
     }
     throw e;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, {}, undefined, { format: config.logFormat });
   // Every request path catches its own errors; these are the last line, so that a bug no test
   // found is logged with its stack instead of taking every user's session down with it.
   process.on("uncaughtException", (error) => logger.error("uncaught exception", { error }));

@@ -2,6 +2,11 @@ import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult 
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Logger } from "./logger.ts";
+import { channels, type EnhancementFinishedEvent, type ExtractionEvent, type LlmCallEvent } from "./telemetry.ts";
+
+const ENHANCEMENT_STATES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"] as const;
+/** Job ids whose final state was already counted (a final state can be published twice). */
+const COUNTED_JOBS_KEPT = 10_000;
 
 /**
  * Prometheus metrics for one app: operations by name, type and transport, their durations, and
@@ -26,6 +31,70 @@ export function createMetrics() {
       new Gauge({ name: "websocket_connections", help: "Open graphql-ws connections", registers: [registry], collect() { this.set(count()); } });
     },
     errors: new Counter({ name: "graphql_errors_total", help: "Errors by code: extensions.code of errors[], and Error.code of typed results", labelNames: ["code", "operation"], registers: [registry] }),
+    /**
+     * Enhancement jobs, LLM calls and extractions, as the domain code reports them (telemetry.ts).
+     * `countJobs` reads the jobs by state at scrape time, so the gauge survives restarts.
+     * Returns the unsubscribe to call when the app stops.
+     */
+    watchDomain(countJobs: () => Promise<{ status: string; count: number }[]>): () => void {
+      new Gauge({
+        name: "enhancement_jobs",
+        help: "Enhancement jobs by state, read from the database at scrape time",
+        labelNames: ["state"],
+        registers: [registry],
+        async collect() {
+          const counts = new Map((await countJobs()).map((r) => [r.status, r.count]));
+          for (const state of ENHANCEMENT_STATES) this.set({ state }, counts.get(state) ?? 0);
+        },
+      });
+      const jobDuration = new Histogram({
+        name: "enhancement_job_duration_seconds",
+        help: "Enhancement jobs from creation (queued) to their final state, by that state",
+        labelNames: ["state"],
+        buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+        registers: [registry],
+      });
+      const llmCalls = new Counter({ name: "llm_calls_total", help: "Requests to the LLM provider (each retry counts), by outcome: ok, timeout, connection, aborted, http_<status>", labelNames: ["provider", "tier", "outcome"], registers: [registry] });
+      const llmDuration = new Histogram({
+        name: "llm_call_duration_seconds",
+        help: "Latency of one LLM request (a stream: to its last token)",
+        labelNames: ["provider", "tier", "outcome"],
+        buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60],
+        registers: [registry],
+      });
+      const extraction = new Histogram({
+        name: "extraction_duration_seconds",
+        help: "Text extraction of one uploaded PDF or DOCX in the worker pool, queueing included, by kind and outcome (ok or the failure reason)",
+        labelNames: ["kind", "outcome"],
+        buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+        registers: [registry],
+      });
+      const counted = new Set<string>();
+      const onJob = (message: unknown) => {
+        const e = message as EnhancementFinishedEvent;
+        if (counted.has(e.jobId)) return;
+        counted.add(e.jobId);
+        if (counted.size > COUNTED_JOBS_KEPT) counted.delete(counted.values().next().value!);
+        jobDuration.observe({ state: e.status }, e.seconds);
+      };
+      const onLlm = (message: unknown) => {
+        const { provider, tier, outcome, seconds } = message as LlmCallEvent;
+        llmCalls.inc({ provider, tier, outcome });
+        llmDuration.observe({ provider, tier, outcome }, seconds);
+      };
+      const onExtraction = (message: unknown) => {
+        const { kind, outcome, seconds } = message as ExtractionEvent;
+        extraction.observe({ kind, outcome }, seconds);
+      };
+      channels.enhancementFinished.subscribe(onJob);
+      channels.llmCall.subscribe(onLlm);
+      channels.extraction.subscribe(onExtraction);
+      return () => {
+        channels.enhancementFinished.unsubscribe(onJob);
+        channels.llmCall.unsubscribe(onLlm);
+        channels.extraction.unsubscribe(onExtraction);
+      };
+    },
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -20,6 +20,7 @@ import {
   type RetryPolicy,
 } from "./retry.ts";
 import { parseStructured, repairInstruction } from "./structured.ts";
+import { report } from "../telemetry.ts";
 
 export type ModelTier = "fast" | "quality";
 
@@ -45,6 +46,8 @@ export interface LlmClientOptions {
   /** Longest Retry-After we honour; default 10 s. See RETRY_AFTER_FAIL_FAST_FACTOR. */
   retryAfterCapMs?: number;
   logger?: (entry: LlmLogEntry) => void;
+  /** The `provider` label of the call metrics; default "groq". */
+  provider?: string;
   /** Replaceable so tests can observe backoff without waiting for it. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -114,6 +117,9 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   };
   const timeoutMs = options.timeoutMs;
   const log = options.logger ?? (() => {});
+  const provider = options.provider ?? "groq";
+  /** One provider request, for /metrics (llm_calls_total, llm_call_duration_seconds). */
+  const measure = (call: LlmCallOptions, outcome: string, ms: number) => report.llmCall({ provider, tier: call.model, outcome, seconds: ms / 1000 });
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const limit = pLimit(Math.max(1, options.concurrency));
   // baseURL is always explicit: left undefined, the SDK would read GROQ_BASE_URL behind our config's back.
@@ -170,6 +176,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
         usage: toUsage(response.usage),
       };
       log({ event: "llm.completed", tier: call.model, model: completion.model, attempt, durationMs: Date.now() - started, usage: completion.usage });
+      measure(call, "ok", Date.now() - started);
       return { ok: true, value: completion };
     } catch (error) {
       const failure = classifyError(error, { timedOut: watchdog.timedOut, callerSignal: call.signal });
@@ -182,6 +189,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   }
 
   function logFailure(failure: ProviderFailure, call: LlmCallOptions, attempt: number, durationMs: number): void {
+    measure(call, failure.kind === "http" ? `http_${failure.status}` : failure.kind, durationMs);
     if (failure.kind === "aborted") return;
     const http = failure.kind === "http" ? { status: failure.status, providerCode: failure.providerCode, providerMessage: failure.providerMessage } : {};
     log({ event: "llm.attempt_failed", tier: call.model, model: models[call.model], attempt, durationMs, kind: failure.kind, ...http });
@@ -244,6 +252,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
           failure = classifyError(undefined, { timedOut: watchdog.timedOut, callerSignal: call.signal });
         } else {
           log({ event: "llm.completed", tier: call.model, model: models[call.model], attempt, durationMs: Date.now() - started, usage, stream: true });
+          measure(call, "ok", Date.now() - started);
         }
       } catch (error) {
         failure = classifyError(error, { timedOut: watchdog.timedOut, callerSignal: call.signal });

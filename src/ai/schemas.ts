@@ -4,6 +4,7 @@
 
 import { z } from "zod";
 import type { ParsedJob, ProfileData, Tone } from "../core/types.ts";
+import type { ModelDraft } from "../core/draft-grounding.ts";
 
 const TONES = ["FORMAL", "NEUTRAL", "CONVERSATIONAL", "ENTHUSIASTIC"] as const satisfies readonly Tone[];
 
@@ -152,3 +153,4 @@ export type ResumeDraft = z.infer<typeof ResumeDraftSchema>;
 type Assert<T extends true> = T;
 export type _ParsedJobFits = Assert<z.output<typeof ParsedJobSchema> extends ParsedJob ? true : false>;
 export type _DraftFieldsExist = Assert<keyof ResumeDraft extends keyof ProfileData ? true : false>;
+export type _DraftFitsGrounding = Assert<ResumeDraft extends ModelDraft ? true : false>;

@@ -1,7 +1,27 @@
 import type { ResumeDraft, DraftProfile } from "./resume-parser.ts";
-import type { ResumeDraft as LlmDraft } from "../ai/schemas.ts";
 import { termMatcher } from "./job-grounding.ts";
 import { canonicalSkill } from "./lexicon.ts";
+
+type Text = string | null | undefined;
+type Texts = string[] | undefined;
+
+/**
+ * A model's reading of a resume, as the AI layer's schema (ai/schemas.ts ResumeDraftSchema)
+ * validates it: every value optional. Declared here so core/ depends on nothing above it; the AI
+ * layer asserts at compile time that its schema's output fits.
+ */
+export interface ModelDraft {
+  fullName?: Text;
+  email?: Text;
+  phone?: Text;
+  location?: Text;
+  links?: { label: string; url: string }[];
+  summary?: Text;
+  skills?: { technical?: Texts; soft?: Texts; languages?: Texts; certifications?: Texts };
+  experiences?: { title?: Text; company?: Text; location?: Text; startDate?: Text; endDate?: Text; current?: boolean; bullets?: Texts; technologies?: Texts }[];
+  projects?: { name?: Text; bullets?: Texts; technologies?: Texts; url?: Text; repoUrl?: Text; startDate?: Text; endDate?: Text }[];
+  education?: { institution?: Text; degree?: Text; field?: Text; startDate?: Text; endDate?: Text; gpa?: Text; honors?: Texts; coursework?: Texts }[];
+}
 
 /**
  * Keeps an LLM's extraction of a resume only where every value appears in the resume's text, on
@@ -9,7 +29,7 @@ import { canonicalSkill } from "./lexicon.ts";
  * skills go through the lexicon ("Java" is not in "JavaScript"). Dates must show their year in the
  * text. Anything else is dropped, and the rule-based draft fills what the LLM missed.
  */
-export function groundDraft(llm: LlmDraft, rules: ResumeDraft, source: string): ResumeDraft {
+export function groundDraft(llm: ModelDraft, rules: ResumeDraft, source: string): ResumeDraft {
   const text = termMatcher(source);
   const has = text.has;
   const val = (s: string | null | undefined) => (has(s) ? s : undefined);

@@ -568,7 +568,9 @@ export function parseSalary(text: string): Salary | null {
 
 const NEGATED_REMOTE = /\b(?:not|no|isn['’]t|cannot|can['’]t)\s+(?:a\s+|be\s+|fully\s+)?remote\b|\bremote\s+(?:work\s+)?(?:is\s+)?not\s+(?:possible|available|an option|offered)/i;
 const REMOTE_NOT_WORK = /\bremote\s+(?:monitoring|sensing|access|control|desktop|patient|diagnostics?|learning\s+day)/gi;
-const HYBRID = /\bhybrid\b|\b(?:[1-4]|one|two|three|four)\s*(?:-|to|–)?\s*(?:[1-4]\s*)?days?\s*(?:a|per|each)?\s*(?:week\s*)?(?:in|at|from)\s*(?:the|our)?\s*office\b|\b(?:in[\s-]office|on[\s-]?site)\s+(?:[1-4]|one|two|three|four)\s+days\b|\bpartially remote\b|\bpart(?:ly|ially)? remote\b|\bflexible (?:hybrid|remote\/office)\b/i;
+// Optional parts each carry their own leading \s*: two adjacent \s* around an optional token made a
+// long whitespace run after a digit ("1\t\t…") backtrack quadratically.
+const HYBRID = /\bhybrid\b|\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|–)\s*[1-4]|\s+[1-4])?\s*days?(?:\s*(?:a|per|each))?(?:\s*week)?\s*(?:in|at|from)(?:\s*(?:the|our))?\s*office\b|\b(?:in[\s-]office|on[\s-]?site)\s+(?:[1-4]|one|two|three|four)\s+days\b|\bpartially remote\b|\bpart(?:ly|ially)? remote\b|\bflexible (?:hybrid|remote\/office)\b/i;
 const REMOTE =
   /\bremote[\s-](?:first|friendly|only|position|role|job|work|working|opportunity|eligible|ok)\b|\bfully[\s-]remote\b|\b100\s?%\s?remote\b|\bwork(?:ing)? from (?:home|anywhere)\b|\bwfh\b|\b(?:this|the) (?:role|position|job) is remote\b|\bremote\s*(?:\((?:[^)]{1,30})\)|\/|,|$)|\b(?:location|workplace(?: type)?|work model|work type)\s*:\s*remote\b|\bdistributed team\b|\bremote\b/im;
 const ONSITE = /\bon[\s-]?site\b(?![\s-](?:gym|cafeteria|canteen|parking|childcare|daycare|fitness|clinic))|\bin[\s-]office\b|\bin[\s-]person\b|\boffice[\s-]based\b|\b5 days (?:a week )?in (?:the )?office\b|\bfully in[\s-]office\b/i;

@@ -1,15 +1,20 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Db } from "./client.ts";
+import { databaseUrl, dialect, type Db } from "./client.ts";
+import { withMigrationLock } from "./migration-lock.ts";
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, "../../prisma/migrations");
 /**
  * Idempotent SQL run after the migrations on every start: objects Prisma's datamodel cannot
  * describe (FTS5 virtual tables, triggers), which `prisma migrate diff` would otherwise report as
- * drift. They hold derived data only, so they need no migration history.
+ * drift. They hold derived data only, so they need no migration history. SQLite only.
  */
 export const RAW_SQL_DIR = join(import.meta.dirname, "../../prisma/raw");
+/** PostgreSQL's own history, for the schema derived by scripts/derive-postgres-schema.mjs. */
+export const PG_MIGRATIONS_DIR = join(import.meta.dirname, "../../prisma/postgres/migrations");
+
+const defaultDir = () => (dialect() === "postgres" ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR);
 
 interface MigrationFile {
   name: string;
@@ -28,18 +33,38 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     });
 }
 
-const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+const CREATE_TABLE_SQLITE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
   "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
   "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
+
+// The table exactly as Prisma's PostgreSQL migrate creates it.
+const CREATE_TABLE_PG = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
+
+/** SQLite's `?` placeholders, numbered for PostgreSQL; SQLite keeps its epoch-millisecond times. */
+function dialectSql() {
+  if (dialect() === "sqlite") return { createTable: CREATE_TABLE_SQLITE, sql: (q: string) => q, now: () => Date.now() as number | Date };
+  return { createTable: CREATE_TABLE_PG, sql: (q: string) => { let n = 0; return q.replace(/\?/g, () => `$${++n}`); }, now: () => new Date() as number | Date };
+}
 
 /**
  * Applies pending migrations in-process at start, in the same `_prisma_migrations` table the
  * Prisma CLI uses, so `prisma migrate status/deploy` agree with what the server did. Starting
  * without spawning the CLI keeps `npm start` and each test file fast.
  */
-export async function applyMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.$executeRawUnsafe(CREATE_TABLE);
+export async function applyMigrations(db: Db, dir = defaultDir()): Promise<string[]> {
+  // Instances started together on an empty PostgreSQL database: one migrates, the others wait,
+  // then find everything applied.
+  if (dialect() === "postgres") return withMigrationLock(databaseUrl(), () => applyPending(db, dir));
+  return applyPending(db, dir);
+}
+
+async function applyPending(db: Db, dir: string): Promise<string[]> {
+  const d = dialectSql();
+  await db.$executeRawUnsafe(d.createTable);
   const applied = await appliedMigrations(db);
   const failed = applied.filter((m) => m.finished_at === null && m.rolled_back_at === null);
   if (failed.length) throw new Error(`migration ${failed[0].migration_name} failed earlier; fix the database before starting`);
@@ -53,15 +78,16 @@ export async function applyMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<str
     const id = randomUUID();
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
-        id, m.checksum, m.name, Date.now(),
+        d.sql(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`),
+        id, m.checksum, m.name, d.now(),
       );
       for (const statement of splitSql(m.sql)) await tx.$executeRawUnsafe(statement);
-      await tx.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`, Date.now(), id);
-    });
+      await tx.$executeRawUnsafe(d.sql(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`), d.now(), id);
+    }, { timeout: 120_000 });
     newlyApplied.push(m.name);
   }
-  await applyRawSql(db);
+  // FTS5 is SQLite's; PostgreSQL has no advisor index yet (see README, Career advisor)
+  if (dialect() === "sqlite") await applyRawSql(db);
   return newlyApplied;
 }
 
@@ -74,7 +100,7 @@ export async function applyRawSql(db: Db, dir = RAW_SQL_DIR): Promise<void> {
 }
 
 /** Names of migrations in the folder that the database has not finished applying. */
-export async function pendingMigrations(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function pendingMigrations(db: Db, dir = defaultDir()): Promise<string[]> {
   const applied = new Set((await appliedMigrations(db)).filter((m) => m.finished_at !== null).map((m) => m.migration_name));
   return listMigrations(dir).map((m) => m.name).filter((n) => !applied.has(n));
 }
@@ -85,7 +111,7 @@ async function appliedMigrations(db: Db) {
   );
 }
 
-/** Prisma's SQLite migrations are plain statements ended by ";" at line end, with "--" comments. */
+/** Prisma's SQLite and PostgreSQL migrations are plain statements ended by ";" at line end, with "--" comments. */
 function splitSql(sql: string): string[] {
   const withoutComments = sql.split("\n").filter((l) => !l.trim().startsWith("--")).join("\n");
   return withoutComments.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean);

@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { dataWritten } from "./write-scope.ts";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -7,6 +8,30 @@ const PRAGMAS =
 
 /** Counts statements sent to SQLite, so tests can prove that nested selections are not N+1. */
 export const sqlStats = { statements: 0 };
+
+type Queryable = Pick<Adapter, "queryRaw" | "executeRaw">;
+const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
+
+/** Reports every statement that is not a plain SELECT (writes, BEGIN, COMMIT, ROLLBACK) once it has run. */
+function reportWrites<T extends Queryable>(target: T): T {
+  const query = target.queryRaw.bind(target);
+  const execute = target.executeRaw.bind(target);
+  target.queryRaw = async (q) => {
+    try {
+      return await query(q);
+    } finally {
+      if (!isRead(q.sql)) dataWritten();
+    }
+  };
+  target.executeRaw = async (q) => {
+    try {
+      return await execute(q);
+    } finally {
+      if (!isRead(q.sql)) dataWritten();
+    }
+  };
+  return target;
+}
 
 /**
  * @prisma/adapter-better-sqlite3@6.19.3 + the wasm schema engine apply whole migration files to the
@@ -32,7 +57,9 @@ function instrument(adapter: Adapter): Adapter {
       throw e;
     }
   };
-  return adapter;
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => reportWrites(await startTransaction(isolationLevel));
+  return reportWrites(adapter);
 }
 
 export class PragmaBetterSQLite3 extends PrismaBetterSQLite3 {

@@ -1,5 +1,6 @@
 import { GraphQLError, Kind } from "graphql";
 import { builder } from "./builder.ts";
+import { PARTIAL_DATE } from "../core/partial-date.ts";
 
 builder.scalarType("DateTime", {
   description: "An ISO-8601 instant, e.g. 2026-01-31T12:00:00.000Z",
@@ -12,7 +13,6 @@ builder.scalarType("DateTime", {
 });
 
 /** The partial dates resumes use, same pattern as JSON Resume: 2021, 2021-03 or 2021-03-15. */
-export const PARTIAL_DATE = /^([12]\d{3})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 function parsePartialDate(v: unknown): string {
   if (typeof v !== "string" || !PARTIAL_DATE.test(v)) {

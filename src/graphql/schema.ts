@@ -14,6 +14,7 @@ import "../modules/ranking/ranking.schema.ts";
 import "../modules/generation/generation.schema.ts";
 import "../modules/document/document.schema.ts";
 import "../modules/import/import.schema.ts";
+import "../modules/notification/notification.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 

@@ -35,7 +35,7 @@ export function createRouter(opts: RouterOptions): Handler {
       return route.handle(req, res, param);
     }
     if (path === "/" && req.method === "GET") {
-      res.writeHead(302, { location: "/graphql" });
+      res.writeHead(302, { location: "/app/" });
       return void res.end();
     }
     const tooLarge = bodyTooLarge(req, opts);

@@ -1,13 +1,14 @@
-// Parses one untrusted PDF or DOCX per message, off the main thread. Plain JavaScript on purpose:
-// worker_threads start it without the TypeScript loader, both under vitest and under tsx.
-// Protocol: in { id, kind: "pdf" | "docx", bytes: Uint8Array } or { id, kind, shared: SharedArrayBuffer, length }
-//           out { id, ok: true, text, pages, lines } | { id, ok: false, reason, message }
-//                 | { id, ok: false, internalError } when the worker itself is broken
-//           { ready: true } once, when the module has loaded
+// Parses one untrusted PDF or DOCX per task, off the main thread, as a piscina worker module
+// (src/workers/timed-pool.ts). Plain JavaScript on purpose: piscina starts it without the
+// TypeScript loader, both under vitest and under tsx.
+// Task: { ticket, payload: { kind: "pdf" | "docx", bytes: Uint8Array } or { kind, shared: SharedArrayBuffer, offset, length }, maxChars }
+// Returns { ok: true, text, pages, lines } | { ok: false, reason, message }
+//       | { ok: false, internalError } when the worker itself is broken; never throws.
 // The main thread (extract.ts) normalises the text and turns too-little-text into NO_TEXT.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
+import { taskStarted } from "../workers/task-clock.mjs";
 import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
@@ -213,8 +214,8 @@ function gluedAtStyleChange(out, next) {
 }
 
 async function handle(message) {
-  // The shared buffer is reused for the next file as soon as we answer: work on our own copy.
-  const bytes = message.shared ? new Uint8Array(message.shared, 0, message.length).slice() : message.bytes;
+  // The upload's shared buffer belongs to the request; pdf.js may keep or detach what it is given, so it gets a copy.
+  const bytes = message.shared ? new Uint8Array(message.shared, message.offset ?? 0, message.length).slice() : message.bytes;
   if (message.kind === "pdf") {
     const inflated = await inflatedSizeOver(bytes, workerData?.maxInflateBytes ?? 100 * 1024 * 1024);
     if (inflated !== null) return { ok: false, reason: "ZIP_BOMB", message: MESSAGES.PDF_INFLATES };
@@ -230,15 +231,13 @@ function withinLimit(result, maxChars) {
   return { ok: false, reason: "TOO_LONG", message: String(result.text.length) };
 }
 
-parentPort?.on("message", async (message) => {
+export default async function extract({ ticket, payload }) {
+  taskStarted(ticket);
   try {
-    parentPort.postMessage({ id: message.id, ...withinLimit(await handle(message), message.maxChars) });
+    return withinLimit(await handle(payload), payload.maxChars);
   } catch (error) {
     // Parse failures are answered above; reaching here means the worker itself is broken
     // (a library failed to load), which is the server's fault and must not be blamed on the file.
-    parentPort.postMessage({ id: message.id, ok: false, internalError: String(error?.stack ?? error) });
+    return { ok: false, internalError: String(error?.stack ?? error) };
   }
-});
-
-// Tells the pool the module loaded: a crash after this point is blamed on the file, not on us.
-parentPort?.postMessage({ ready: true });
+}

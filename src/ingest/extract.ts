@@ -2,7 +2,9 @@
 // pdf.js and mammoth are synchronous for long stretches, and a hostile file must neither freeze
 // the API for everyone nor run forever. Plain text is decoded here; it costs a few milliseconds.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
+import { report } from "../telemetry.ts";
+import { TaskTimeoutError, TimedPool, WorkerCrashedError, type TimedPoolStats } from "../workers/timed-pool.ts";
 import type { FileKind } from "./sniff.ts";
 import { inspectDocxZip } from "./zip-guard.ts";
 
@@ -88,7 +90,7 @@ export async function extractText(bytes: Uint8Array, kind: FileKind, opts: Extra
     const guard = await inspectDocxZip(bytes);
     if (!guard.ok) return guard;
   }
-  const reply = await getPool().run(kind, bytes, opts.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS, opts.maxChars);
+  const reply = await runInWorker(kind, bytes, opts.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS, opts.maxChars);
   if (!reply.ok && reply.reason === "TOO_LONG") return fail("TOO_LONG", MESSAGES.tooLong(Number(reply.message), opts.maxChars ?? 0));
   if (!reply.ok) return fail(reply.reason, reply.message);
 
@@ -174,188 +176,51 @@ function cleanLines(lines: ExtractedLine[]): ExtractedLine[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Worker pool.
+// Worker pool: piscina through timed-pool.ts (time limit from pick-up, resource limits, a dead
+// worker fails only its own task).
 
 type WorkerReply =
   | { ok: true; text: string; pages: number | null; lines: ExtractedLine[] | null }
   | { ok: false; reason: ExtractFailureReason; message: string };
 
-type WorkerMessage = WorkerReply & { id: number; internalError?: string };
+export type ExtractPoolStats = TimedPoolStats;
 
-interface Job {
-  id: number;
-  kind: "pdf" | "docx";
-  bytes: Uint8Array;
-  timeoutMs: number;
-  maxChars?: number;
-  resolve: (reply: WorkerReply) => void;
-  reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  job: Job | null;
-  timer: NodeJS.Timeout | null;
-  /** Reused input buffer: see dispatch(). */
-  scratch: SharedArrayBuffer | null;
-  /** The worker's module loaded (it says so); a death before that is our bug, not the file's. */
-  ready: boolean;
-}
-
-export interface ExtractPoolStats {
-  /** Live worker threads. */
-  workers: number;
-  busy: number;
-  queued: number;
-  /** Workers terminated because a file ran over its time limit. */
-  timedOut: number;
-  /** Workers that died on their own (out of memory, crash). */
-  crashed: number;
-}
-
-const WORKER_URL = new URL("./extract-worker.mjs", import.meta.url);
+const WORKER_FILE = fileURLToPath(new URL("./extract-worker.mjs", import.meta.url));
 const MB = 1024 * 1024;
-/** Inputs up to this size go through the slot's reusable buffer; larger ones are copied once. */
-const MAX_SCRATCH_BYTES = 16 * MB;
 
-class ExtractPool {
-  private slots: Slot[] = [];
-  private queue: Job[] = [];
-  private nextId = 1;
-  private timedOut = 0;
-  private crashed = 0;
-
-  constructor(private readonly size: number) {}
-
-  run(kind: "pdf" | "docx", bytes: Uint8Array, timeoutMs: number, maxChars?: number): Promise<WorkerReply> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, kind, bytes, timeoutMs, maxChars, resolve, reject });
-      this.pump();
-    });
-  }
-
-  stats(): ExtractPoolStats {
-    return {
-      workers: this.slots.length,
-      busy: this.slots.filter((s) => s.job).length,
-      queued: this.queue.length,
-      timedOut: this.timedOut,
-      crashed: this.crashed,
-    };
-  }
-
-  async close(): Promise<void> {
-    const slots = this.slots;
-    this.slots = [];
-    for (const job of this.queue.splice(0)) job.reject(new Error("Extraction pool closed"));
-    await Promise.all(slots.map(async (slot) => {
-      if (slot.timer) clearTimeout(slot.timer);
-      slot.job?.reject(new Error("Extraction pool closed"));
-      await slot.worker.terminate();
-    }));
-  }
-
-  private pump(): void {
-    while (this.queue.length) {
-      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : null);
-      if (!slot) return;
-      this.dispatch(slot, this.queue.shift()!);
-    }
-  }
-
-  private spawn(): Slot {
-    const worker = new Worker(WORKER_URL, {
-      // The parent's flags may carry a TypeScript loader; the worker is plain JavaScript.
-      execArgv: [],
-      workerData: { maxInflateBytes },
-      // Strings and objects pdf.js or mammoth build from a hostile file stop here, not at the host's limit.
-      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
-    });
-    const slot: Slot = { worker, job: null, timer: null, scratch: null, ready: false };
-    worker.on("message", (reply: WorkerMessage | { ready: true }) => {
-      if ("ready" in reply) slot.ready = true;
-      else this.onReply(slot, reply);
-    });
-    worker.on("error", (error) => this.onCrash(slot, error));
-    worker.on("exit", () => this.onCrash(slot, new Error("Extraction worker exited")));
-    worker.unref();
-    this.slots.push(slot);
-    return slot;
-  }
-
-  /**
-   * Posting a 5 MB Uint8Array clones it, and so does slice(): both fault in fresh memory and took
-   * 20-100 ms of main-thread time per file on a busy 2-core host. Copying into a buffer the slot
-   * keeps (already paged in) costs well under a millisecond; the worker copies it out on its side.
-   */
-  private dispatch(slot: Slot, job: Job): void {
-    slot.job = job;
-    slot.worker.ref();
-    slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
-    const length = job.bytes.length;
-    if (length > MAX_SCRATCH_BYTES) {
-      const copy = job.bytes.slice();
-      slot.worker.postMessage({ id: job.id, kind: job.kind, bytes: copy, maxChars: job.maxChars }, [copy.buffer]);
-      return;
-    }
-    if (!slot.scratch || slot.scratch.byteLength < length) slot.scratch = new SharedArrayBuffer(Math.ceil(length / MB) * MB);
-    new Uint8Array(slot.scratch, 0, length).set(job.bytes);
-    slot.worker.postMessage({ id: job.id, kind: job.kind, shared: slot.scratch, length, maxChars: job.maxChars });
-  }
-
-  private release(slot: Slot): Job | null {
-    const job = slot.job;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.job = null;
-    slot.timer = null;
-    slot.worker.unref();
-    return job;
-  }
-
-  private onReply(slot: Slot, reply: WorkerMessage): void {
-    if (slot.job?.id !== reply.id) return;
-    const job = this.release(slot)!;
-    const { id: _id, internalError, ...result } = reply;
-    if (internalError) job.reject(new Error(`Extraction worker failed: ${internalError}`));
-    else job.resolve(result);
-    this.pump();
-  }
-
-  private onTimeout(slot: Slot): void {
-    const job = this.release(slot);
-    this.remove(slot);
-    this.timedOut++;
-    // Answer only once the thread is really gone, so the caller never races a still-parsing worker.
-    void slot.worker.terminate().finally(() => {
-      job?.resolve({ ok: false, reason: "TIMEOUT", message: MESSAGES.timeout(job.timeoutMs) });
-    });
-    this.pump();
-  }
-
-  private onCrash(slot: Slot, error: Error & { code?: string }): void {
-    if (!this.slots.includes(slot)) return; // already removed: timeout, close, or exit after error
-    const job = this.release(slot);
-    this.remove(slot);
-    this.crashed++;
-    if (job && !slot.ready) job.reject(new Error(`Extraction worker failed to start: ${error.message}`));
-    else if (job) {
-      // A running worker only dies mid-job on something the file provoked: memory, or an uncaught
-      // exception deep in a parser. Libraries that fail to load are reported as internalError.
-      const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
-      job.resolve(outOfMemory
-        ? { ok: false, reason: job.kind === "docx" ? "ZIP_BOMB" : "CORRUPT", message: MESSAGES.outOfMemory[job.kind] }
-        : { ok: false, reason: "CORRUPT", message: MESSAGES.crashed[job.kind] });
-    }
-    this.pump();
-  }
-
-  private remove(slot: Slot): void {
-    this.slots = this.slots.filter((s) => s !== slot);
-  }
+async function runInWorker(kind: "pdf" | "docx", bytes: Uint8Array, timeoutMs: number, maxChars?: number): Promise<WorkerReply> {
+  const started = performance.now();
+  const reply = await askWorker(kind, bytes, timeoutMs, maxChars);
+  report.extraction({ kind, outcome: reply.ok ? "ok" : reply.reason.toLowerCase(), seconds: (performance.now() - started) / 1000 });
+  return reply;
 }
 
-let pool: ExtractPool | null = null;
-const getPool = () => (pool ??= new ExtractPool(POOL_SIZE));
+async function askWorker(kind: "pdf" | "docx", bytes: Uint8Array, timeoutMs: number, maxChars?: number): Promise<WorkerReply> {
+  // Bytes in shared memory (an upload read by readUploadBytes) are read by the worker in place;
+  // anything else is structured-cloned, which is one copy.
+  const input = bytes.buffer instanceof SharedArrayBuffer
+    ? { kind, shared: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength, maxChars }
+    : { kind, bytes, maxChars };
+  let reply: WorkerReply & { internalError?: string };
+  try {
+    reply = await getPool().run(input, { timeoutMs });
+  } catch (error) {
+    if (error instanceof TaskTimeoutError) return { ok: false, reason: "TIMEOUT", message: MESSAGES.timeout(timeoutMs) };
+    // A running worker only dies mid-job on something the file provoked: memory, or an uncaught
+    // exception deep in a parser. Libraries that fail to load are reported as internalError.
+    if (error instanceof WorkerCrashedError) {
+      return error.outOfMemory
+        ? { ok: false, reason: kind === "docx" ? "ZIP_BOMB" : "CORRUPT", message: MESSAGES.outOfMemory[kind] }
+        : { ok: false, reason: "CORRUPT", message: MESSAGES.crashed[kind] };
+    }
+    throw error;
+  }
+  if (reply.internalError) throw new Error(`Extraction worker failed: ${reply.internalError}`);
+  return reply;
+}
+
+let pool: TimedPool | null = null;
+const getPool = () => (pool ??= new TimedPool({ filename: WORKER_FILE, threads: POOL_SIZE, workerData: { maxInflateBytes } }));
 
 let maxInflateBytes = 100 * MB;
 

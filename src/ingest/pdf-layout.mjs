@@ -211,7 +211,7 @@ export function columnCut(cells, region, edges = []) {
     const leftWords = left.reduce((n, c) => n + c.text.split(/\s+/).length, 0) / left.length;
     if (rightWords < 3 && leftWords > 6 && rowCount(right) < rowCount(left) / 3) continue;
     if (leftWords < 3 && rightWords > 6 && rowCount(left) < rowCount(right) / 3) continue;
-    return { left, right };
+    return { left, right, at: gap.at };
   }
   return null;
 }
@@ -261,6 +261,12 @@ export function readingOrder(cells, depth = 0, pageHeight = Infinity, edges = []
       const [side, main] = narrowRight ? [cols.right, cols.left] : [cols.left, cols.right];
       for (const c of side) c.side = true;
       return [...readingOrder(main, depth + 1, pageHeight, edges), ...readingOrder(side, depth + 1, pageHeight, edges)];
+    }
+    // Two columns of comparable width: read left then right on this page, and remember the gutter
+    // (the outermost one) so documentLines can tell a sidebar design that runs over pages.
+    if (height > 0.4 * pageHeight) {
+      for (const c of cols.left) c.column ??= { at: cols.at, right: false };
+      for (const c of cols.right) c.column ??= { at: cols.at, right: true };
     }
     return [...readingOrder(cols.left, depth + 1, pageHeight, edges), ...readingOrder(cols.right, depth + 1, pageHeight, edges)];
   }
@@ -323,7 +329,7 @@ export function toLines(ordered, pageWidth, edges = []) {
   }
   return lines
     .filter((l) => l.cells.length)
-    .map((l) => ({ ...l.cells[0], text: l.cells.map((c) => c.text).join("\t"), x1: l.x1, cells: l.cells.length, side: !!l.cells[0].side }));
+    .map((l) => ({ ...l.cells[0], text: l.cells.map((c) => c.text).join("\t"), x1: l.x1, cells: l.cells.length, side: !!l.cells[0].side, column: l.cells[0].column }));
 }
 
 /** One page → ordered lines (with paragraph gaps marked) in top-down coordinates. */
@@ -344,7 +350,7 @@ export function readPage(items, pageWidth, pageHeight) {
     const drop = i ? lines[i].y - lines[i - 1].y : 0;
     lines[i].gapBefore = i > 0 && (drop > pitch * 1.45 || drop < -lines[i].size);
   }
-  return lines.map(({ text, x0, y, size, font, gapBefore, side }) => ({ text, x: round(x0), y: round(y), size: round(size), font, gapBefore, side }));
+  return lines.map(({ text, x0, y, size, font, gapBefore, side, column }) => ({ text, x: round(x0), y: round(y), size: round(size), font, gapBefore, side, column }));
 }
 
 const round = (n) => Math.round(n * 10) / 10;
@@ -380,6 +386,7 @@ export function linesToText(pages) {
  * change and the start of a sidebar count as paragraph gaps.
  */
 export function documentLines(pages) {
+  pages = markRunningSidebars(pages);
   const main = [];
   const side = [];
   for (const p of pages) {
@@ -397,4 +404,29 @@ export function documentLines(pages) {
     }
   }
   return [...main, ...side];
+}
+
+/**
+ * Family: sidebar designs that continue over pages (JSON Resume themes such as "kendall", Word and
+ * Canva templates with a skills column). A sidebar only a little narrower than the main column
+ * (or widened by one long URL) is not caught by the width test in readingOrder, so each page is
+ * read left column then right column, and from page 2 on the sidebar lands between the end of
+ * one page's main column and the rest of its entry on the next page. When two or more pages are
+ * split at the same gutter (within 3 % of the page width), the document is one design: the side
+ * holding less text over those pages is the sidebar and is read after the whole main flow.
+ * A single page, or pages whose gutters differ, keep their per-page order.
+ */
+export function markRunningSidebars(pages) {
+  const gutters = pages.map((p) => {
+    const ats = p.lines.filter((l) => l.column && !l.side).map((l) => l.column.at);
+    return ats.length ? median(ats) : null;
+  });
+  const split = pages.filter((p, i) => gutters[i] !== null && pages.some((q, j) => j !== i && gutters[j] !== null && Math.abs(gutters[j] - gutters[i]) <= 0.03 * Math.max(p.width, q.width)));
+  if (split.length < 2) return pages;
+  const volume = { left: 0, right: 0 };
+  for (const p of split) for (const l of p.lines) if (l.column && !l.side) volume[l.column.right ? "right" : "left"] += l.text.length;
+  const sideIsRight = volume.right < volume.left;
+  return pages.map((p) =>
+    split.includes(p) ? { ...p, lines: p.lines.map((l) => (l.column && !l.side && l.column.right === sideIsRight ? { ...l, side: true } : l)) } : p,
+  );
 }

@@ -1,18 +1,45 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
-import type { EnhancementJob } from "../generated/prisma/client.ts";
+import { unattributed } from "../db/write-scope.ts";
+
+/** Where "now" comes from for scheduling (reminders, retries): tests pass a clock they move. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A job the runner holds: its id, to abort it, and the lease it renews. */
+export interface Claimed {
+  id: string;
+}
+
+/**
+ * One kind of persisted work. Its store decides what is runnable and owns every write to its
+ * rows; the runner only loops: claim (a conditional update, so one process wins), renew the lease
+ * while the handler works, requeue on a graceful stop. A job whose lease expired (the process
+ * died) is claimable again, and the kind's store counts that as an attempt.
+ */
+export interface JobKind<J extends Claimed = Claimed> {
+  readonly name: string;
+  /** Jobs of this kind running at once in this process: the one limit on them. */
+  readonly concurrency: number;
+  claim(owner: string, leaseMs: number): Promise<J | null>;
+  renew(job: J, owner: string, leaseMs: number): Promise<void>;
+  /** A graceful stop interrupted the job: put it back, not counted as a failed attempt. */
+  requeue(job: J, owner: string): Promise<void>;
+  /** Does the work; `signal` aborts on shutdown (reason ShutdownError) or cancellation. */
+  run(job: J, signal: AbortSignal): Promise<void>;
+  /** The handler threw something other than a shutdown: the kind's retry policy decides. */
+  failed(job: J, owner: string, error: unknown): Promise<void>;
+}
 
 export interface RunnerOptions {
-  concurrency: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own row type
+  kinds: JobKind<any>[];
   /** A running job whose lease is not renewed within this time is considered abandoned. */
   leaseMs?: number;
   pollMs?: number;
   logger: Logger;
-  /** Does the work; throws to fail the job. `signal` aborts on shutdown or cancellation. */
-  handle(job: EnhancementJob, signal: AbortSignal): Promise<void>;
-  /** Called after the runner changed a job's state itself (requeue, give up). */
-  onStateChange(job: EnhancementJob): void;
 }
 
 export class ShutdownError extends Error {
@@ -20,22 +47,26 @@ export class ShutdownError extends Error {
 }
 
 /**
- * A persisted queue over the enhancement_jobs table: claims jobs with a lease it renews while
- * working, so a job survives restarts. After a crash, a job whose lease expired is claimed again
- * (up to maxAttempts, then failed with a message); on a graceful stop running jobs are requeued.
+ * The persisted job runner, generic over job kinds (enhancement, reminder scan, digest, email
+ * delivery). Each kind's rows survive restarts: after a crash a job whose lease expired is claimed
+ * again; on a graceful stop running jobs are requeued.
  */
 export class JobRunner {
   readonly owner = randomUUID();
   private readonly leaseMs: number;
   private readonly pollMs: number;
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly kinds: JobKind[];
+  private readonly running = new Map<string, Map<string, { controller: AbortController; done: Promise<void> }>>();
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
   private ticking: Promise<void> | null = null;
+  private again = false;
 
   constructor(private readonly opts: RunnerOptions) {
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.pollMs = opts.pollMs ?? 1_000;
+    this.kinds = opts.kinds;
+    for (const k of this.kinds) this.running.set(k.name, new Map());
   }
 
   start(): void {
@@ -44,17 +75,36 @@ export class JobRunner {
     this.wake();
   }
 
-  /** Looks for work now (called after a job is enqueued). */
+  /** Looks for work now (called after something was enqueued, or the clock moved). */
   wake(): void {
-    if (this.stopping || this.ticking) return;
-    this.ticking = this.tick()
+    if (this.stopping) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    // Jobs of any user run here: their writes must not count as the waking request's viewer's.
+    this.ticking = unattributed(() => this.tick())
       .catch((e) => this.opts.logger.error("job runner tick failed", { error: e }))
-      .finally(() => (this.ticking = null));
+      .finally(() => {
+        this.ticking = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Resolves once no tick is in progress and no job of any kind is running in this process. */
+  async idle(): Promise<void> {
+    while (this.ticking || [...this.running.values()].some((m) => m.size)) {
+      await this.ticking;
+      await Promise.allSettled([...this.running.values()].flatMap((m) => [...m.values()].map((r) => r.done)));
+    }
   }
 
   /** Aborts the job if this process runs it; returns whether it did. */
-  abort(jobId: string): boolean {
-    const r = this.running.get(jobId);
+  abort(kind: string, jobId: string): boolean {
+    const r = this.running.get(kind)?.get(jobId);
     r?.controller.abort(new Error("cancelled"));
     return Boolean(r);
   }
@@ -63,91 +113,42 @@ export class JobRunner {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.ticking;
-    for (const r of this.running.values()) r.controller.abort(new ShutdownError("server shutting down"));
-    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+    const all = [...this.running.values()].flatMap((m) => [...m.values()]);
+    for (const r of all) r.controller.abort(new ShutdownError("server shutting down"));
+    await Promise.allSettled(all.map((r) => r.done));
   }
 
   private async tick(): Promise<void> {
-    while (!this.stopping && this.running.size < this.opts.concurrency) {
-      const job = await this.claimNext();
-      if (!job) return;
-      this.run(job);
-    }
-  }
-
-  private async claimNext(): Promise<EnhancementJob | null> {
-    const now = new Date();
-    const candidates = await db().enhancementJob.findMany({
-      where: { OR: [{ status: "QUEUED" }, { status: "RUNNING", leaseUntil: { lt: now } }] },
-      orderBy: { createdAt: "asc" },
-      take: 5,
-    });
-    for (const c of candidates) {
-      if (c.status === "RUNNING" && c.attempts >= c.maxAttempts) {
-        await this.giveUp(c);
-        continue;
+    for (const kind of this.kinds) {
+      const running = this.running.get(kind.name)!;
+      while (!this.stopping && running.size < kind.concurrency) {
+        const job = await kind.claim(this.owner, this.leaseMs);
+        if (!job) break;
+        this.run(kind, job);
       }
-      // The conditional update is the lock: only one process can move the row out of this state.
-      const claimed = await db().enhancementJob.updateMany({
-        where: { id: c.id, status: c.status, revision: c.revision },
-        data: {
-          status: "RUNNING",
-          leaseOwner: this.owner,
-          leaseUntil: new Date(Date.now() + this.leaseMs),
-          attempts: { increment: 1 },
-          startedAt: c.startedAt ?? now,
-          revision: { increment: 1 },
-          ...(c.status === "RUNNING" && { step: "queued", message: "Resuming after an interruption" }),
-        },
-      });
-      if (claimed.count === 1) return db().enhancementJob.findUniqueOrThrow({ where: { id: c.id } });
     }
-    return null;
   }
 
-  private async giveUp(job: EnhancementJob) {
-    const updated = await db().enhancementJob.updateMany({
-      where: { id: job.id, revision: job.revision },
-      data: {
-        status: "FAILED",
-        error: `The job was interrupted ${job.attempts} times (the server stopped while it ran); start it again.`,
-        message: "Failed after repeated interruptions",
-        finishedAt: new Date(),
-        leaseOwner: null,
-        leaseUntil: null,
-        revision: { increment: 1 },
-      },
-    });
-    if (updated.count) this.opts.onStateChange(await db().enhancementJob.findUniqueOrThrow({ where: { id: job.id } }));
-  }
-
-  private run(job: EnhancementJob) {
+  private run(kind: JobKind, job: Claimed) {
+    const running = this.running.get(kind.name)!;
     const controller = new AbortController();
+    const log = this.opts.logger;
     const heartbeat = setInterval(() => {
-      db()
-        .enhancementJob.updateMany({ where: { id: job.id, leaseOwner: this.owner, status: "RUNNING" }, data: { leaseUntil: new Date(Date.now() + this.leaseMs) } })
-        .catch((e) => this.opts.logger.warn("lease renewal failed", { jobId: job.id, error: e }));
+      kind.renew(job, this.owner, this.leaseMs).catch((e) => log.warn("lease renewal failed", { kind: kind.name, jobId: job.id, error: e }));
     }, Math.max(50, this.leaseMs / 3));
-    const done = this.opts
-      .handle(job, controller.signal)
+    const done = kind
+      .run(job, controller.signal)
       .catch(async (e) => {
-        if (e instanceof ShutdownError || controller.signal.reason instanceof ShutdownError) return this.requeue(job.id);
-        this.opts.logger.error("job handler crashed", { jobId: job.id, error: e });
+        if (e instanceof ShutdownError || controller.signal.reason instanceof ShutdownError) return kind.requeue(job, this.owner);
+        log.warn("job failed", { kind: kind.name, jobId: job.id, error: e });
+        await kind.failed(job, this.owner, e);
       })
+      .catch((e) => log.error("job bookkeeping failed", { kind: kind.name, jobId: job.id, error: e }))
       .finally(() => {
         clearInterval(heartbeat);
-        this.running.delete(job.id);
+        running.delete(job.id);
         this.wake();
       });
-    this.running.set(job.id, { controller, done });
-  }
-
-  private async requeue(jobId: string) {
-    const r = await db().enhancementJob.updateMany({
-      where: { id: jobId, leaseOwner: this.owner, status: "RUNNING" },
-      // A graceful requeue is not a failed attempt.
-      data: { status: "QUEUED", attempts: { decrement: 1 }, leaseOwner: null, leaseUntil: null, step: "queued", message: "Requeued: the server restarted; finished items are kept", revision: { increment: 1 } },
-    });
-    if (r.count) this.opts.onStateChange(await db().enhancementJob.findUniqueOrThrow({ where: { id: jobId } }));
+    running.set(job.id, { controller, done });
   }
 }

@@ -8,188 +8,85 @@
 // unref'd while idle so they never keep the process alive. `warmCpuPool()` starts a worker early
 // (the first one loads the core through tsx, which takes a moment); `closeCpuPool()` ends them.
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import type { CpuReply, CpuTaskName, CpuTasks } from "./cpu-worker.ts";
+import { TaskTimeoutError, TimedPool, WorkerCrashedError, type TimedPoolStats } from "./timed-pool.ts";
 
 /** Default time limit per task once a worker has it; the worker is terminated when it runs out. */
 export const DEFAULT_CPU_TIMEOUT_MS = 15_000;
 // As for extraction: one core stays free for the event loop.
 const POOL_SIZE = Math.max(1, availableParallelism() - 1);
-const WORKER_URL = new URL("./cpu-worker.ts", import.meta.url).href;
-// The workers run the TypeScript sources as the server does, through tsx. Node 20 does not apply
-// `--import` hooks to a worker's entry module, so a small bootstrap registers tsx, then imports it.
-const TSX_API = new URL("dist/esm/api/index.mjs", pathToFileURL(createRequire(import.meta.url).resolve("tsx/package.json"))).href;
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+const ENTRY_FILE = fileURLToPath(new URL("./cpu-worker-entry.mjs", import.meta.url));
 
-/** A task ran past its time limit and its worker was stopped. */
-export class CpuTimeoutError extends Error {
+/** The input cost more than a worker may spend on it (time or memory); callers turn it into a typed error. */
+export class CpuLimitError extends Error {
   constructor(
     readonly task: CpuTaskName,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A task ran past its time limit and its worker was stopped. */
+export class CpuTimeoutError extends CpuLimitError {
+  constructor(
+    task: CpuTaskName,
     readonly timeoutMs: number,
   ) {
-    super(`${task} took longer than ${timeoutMs} ms and was stopped`);
+    super(task, `${task} took longer than ${timeoutMs} ms and was stopped`);
   }
 }
 
 /** The task itself threw; the message is the worker's. */
 export class CpuTaskError extends Error {}
 
-interface Job {
-  id: number;
-  task: CpuTaskName;
-  args: unknown[];
-  timeoutMs: number;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
+/** The worker died under the task (out of memory, a crash); only this task fails, the pool replaces the thread. */
+export class CpuCrashError extends CpuLimitError {
+  constructor(
+    task: CpuTaskName,
+    readonly outOfMemory: boolean,
+  ) {
+    super(task, outOfMemory ? `${task} ran out of memory and was stopped` : `${task} crashed its worker`);
+  }
 }
 
-interface Slot {
-  worker: Worker;
-  job: Job | null;
-  timer: NodeJS.Timeout | null;
-}
-
-export interface CpuPoolStats {
-  workers: number;
-  busy: number;
-  queued: number;
-  timedOut: number;
-  crashed: number;
-}
+export type CpuPoolStats = TimedPoolStats;
 
 type Result<K extends CpuTaskName> = Awaited<ReturnType<CpuTasks[K]>>;
-
-class CpuPool {
-  private slots: Slot[] = [];
-  private queue: Job[] = [];
-  private nextId = 1;
-  private timedOut = 0;
-  private crashed = 0;
-
-  constructor(private readonly size: number) {}
-
-  run<K extends CpuTaskName>(task: K, args: Parameters<CpuTasks[K]>, timeoutMs = DEFAULT_CPU_TIMEOUT_MS): Promise<Result<K>> {
-    return new Promise<Result<K>>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, args, timeoutMs, resolve: resolve as (v: unknown) => void, reject });
-      this.pump();
-    });
-  }
-
-  warm(): void {
-    if (this.slots.length === 0) this.spawn();
-  }
-
-  stats(): CpuPoolStats {
-    return { workers: this.slots.length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length, timedOut: this.timedOut, crashed: this.crashed };
-  }
-
-  async close(): Promise<void> {
-    const slots = this.slots;
-    this.slots = [];
-    for (const job of this.queue.splice(0)) job.reject(new Error("CPU pool closed"));
-    await Promise.all(
-      slots.map(async (slot) => {
-        if (slot.timer) clearTimeout(slot.timer);
-        slot.job?.reject(new Error("CPU pool closed"));
-        slot.job = null;
-        await slot.worker.terminate();
-      }),
-    );
-  }
-
-  private pump(): void {
-    while (this.queue.length) {
-      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : null);
-      if (!slot) return;
-      this.dispatch(slot, this.queue.shift()!);
-    }
-  }
-
-  private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
-    });
-    const slot: Slot = { worker, job: null, timer: null };
-    worker.on("message", (reply: CpuReply | { ready: true }) => {
-      if (!("ready" in reply)) this.onReply(slot, reply);
-    });
-    worker.on("error", (error) => this.onExit(slot, error));
-    worker.on("exit", () => this.onExit(slot, new Error("CPU worker exited")));
-    worker.unref();
-    this.slots.push(slot);
-    return slot;
-  }
-
-  private dispatch(slot: Slot, job: Job): void {
-    slot.job = job;
-    slot.worker.ref();
-    slot.timer = setTimeout(() => this.onTimeout(slot), job.timeoutMs);
-    slot.worker.postMessage({ id: job.id, task: job.task, args: job.args });
-  }
-
-  private release(slot: Slot): Job | null {
-    const job = slot.job;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.job = null;
-    slot.timer = null;
-    slot.worker.unref();
-    return job;
-  }
-
-  private onReply(slot: Slot, reply: CpuReply): void {
-    if (slot.job?.id !== reply.id) return;
-    const job = this.release(slot)!;
-    if (reply.ok) job.resolve(reviveBuffers(reply.result));
-    else job.reject(new CpuTaskError(reply.message));
-    this.pump();
-  }
-
-  private onTimeout(slot: Slot): void {
-    const job = this.release(slot);
-    this.remove(slot);
-    this.timedOut++;
-    void slot.worker.terminate();
-    job?.reject(new CpuTimeoutError(job.task, job.timeoutMs));
-    this.pump();
-  }
-
-  private onExit(slot: Slot, error: Error): void {
-    if (!this.slots.includes(slot)) return;
-    const job = this.release(slot);
-    this.remove(slot);
-    this.crashed++;
-    job?.reject(error);
-    this.pump();
-  }
-
-  private remove(slot: Slot): void {
-    this.slots = this.slots.filter((s) => s !== slot);
-  }
-}
 
 /** A Buffer crosses the thread boundary as a plain Uint8Array. */
 function reviveBuffers(value: unknown): unknown {
   return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
 }
 
-let pool: CpuPool | null = null;
+let pool: TimedPool | null = null;
 
-function getPool(): CpuPool {
-  pool ??= new CpuPool(POOL_SIZE);
+function getPool(): TimedPool {
+  pool ??= new TimedPool({ filename: ENTRY_FILE, threads: POOL_SIZE });
   return pool;
 }
 
-/** Runs one of the worker's tasks off the main thread; rejects with CpuTimeoutError past `timeoutMs`. */
-export function runCpu<K extends CpuTaskName>(task: K, args: Parameters<CpuTasks[K]>, timeoutMs?: number): Promise<Result<K>> {
-  return getPool().run(task, args, timeoutMs);
+/**
+ * Runs one of the worker's tasks off the main thread; rejects with CpuTimeoutError past
+ * `timeoutMs`, CpuCrashError when the worker dies, CpuTaskError when the task throws.
+ */
+export async function runCpu<K extends CpuTaskName>(task: K, args: Parameters<CpuTasks[K]>, timeoutMs = DEFAULT_CPU_TIMEOUT_MS): Promise<Result<K>> {
+  let reply: CpuReply;
+  try {
+    reply = await getPool().run<CpuReply>({ task, args }, { timeoutMs });
+  } catch (e) {
+    if (e instanceof TaskTimeoutError) throw new CpuTimeoutError(task, timeoutMs);
+    if (e instanceof WorkerCrashedError) throw new CpuCrashError(task, e.outOfMemory);
+    throw e;
+  }
+  if (!reply.ok) throw new CpuTaskError(reply.message);
+  return reviveBuffers(reply.result) as Result<K>;
 }
 
+/** Starts the pool (and so its first worker) ahead of the first request. */
 export function warmCpuPool(): void {
-  getPool().warm();
+  getPool();
 }
 
 export function cpuPoolStats(): CpuPoolStats {

@@ -1,9 +1,10 @@
 // The worker side of the CPU pool: the pure functions whose cost grows with user text, run off
-// the main thread. Each message names a task and its arguments; the reply carries the result or
-// the error's message. Loaded through tsx, like the rest of the server (see cpu-pool.ts).
+// the main thread. Each task names a function of CPU_TASKS and its arguments; the reply carries
+// the result or the error's message. Loaded by piscina through cpu-worker-entry.mjs (tsx).
+// A new kind of task is one more entry in CPU_TASKS; runCpu() is typed from it.
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
-import { parentPort } from "node:worker_threads";
+import { taskStarted } from "./task-clock.mjs";
 import { parseJobFields, parseJobText } from "../core/job-parser.ts";
 import { analyzeStyle } from "../core/style.ts";
 import { atsReport } from "../core/ats.ts";
@@ -27,12 +28,11 @@ export type CpuTasks = typeof CPU_TASKS;
 export type CpuTaskName = keyof CpuTasks;
 
 export interface CpuRequest {
-  id: number;
   task: CpuTaskName;
   args: unknown[];
 }
 
-export type CpuReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+export type CpuReply = { ok: true; result: unknown } | { ok: false; message: string };
 
 // This thread yields the CPU to the main thread: on a busy host the scheduler otherwise shares a
 // core evenly, and /health waits behind a PDF layout. Linux takes a thread id where setpriority
@@ -44,16 +44,13 @@ try {
   // No /proc (macOS, Windows) or no permission: the default priority.
 }
 
-const port = parentPort;
-if (port) {
-  port.on("message", async ({ id, task, args }: CpuRequest) => {
-    try {
-      const fn = CPU_TASKS[task] as (...a: unknown[]) => unknown;
-      const result = await fn(...args);
-      port.postMessage({ id, ok: true, result } satisfies CpuReply);
-    } catch (e) {
-      port.postMessage({ id, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies CpuReply);
-    }
-  });
-  port.postMessage({ ready: true });
+/** piscina's handler: never throws, so a rejection in the pool always means the thread died. */
+export default async function runTask({ ticket, payload }: { ticket: number; payload: CpuRequest }): Promise<CpuReply> {
+  taskStarted(ticket);
+  try {
+    const fn = CPU_TASKS[payload.task] as (...a: unknown[]) => unknown;
+    return { ok: true, result: await fn(...payload.args) };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
 }

@@ -144,7 +144,7 @@ describe("configuration", () => {
   it("lists every invalid variable with its name", () => {
     const err = (() => {
       try {
-        loadConfig({ PORT: "eighty", MAX_UPLOAD_MB: "0", LOG_LEVEL: "loud", DATABASE_URL: "postgres://x", JWT_SECRET: "x".repeat(40) });
+        loadConfig({ PORT: "eighty", MAX_UPLOAD_MB: "0", LOG_LEVEL: "loud", DATABASE_URL: "mysql://x", JWT_SECRET: "x".repeat(40) });
       } catch (e) {
         return e as Error;
       }

@@ -12,9 +12,17 @@ import WebSocket from "ws";
 import { buildApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
+import { filePostgres } from "./postgres.ts";
+
+/** JOBWISE_TEST_DATABASE=postgres (`npm run test:postgres`): every test server on PostgreSQL, one database per folder. */
+const onPostgres = process.env.JOBWISE_TEST_DATABASE === "postgres";
+const postgresDbs = new Map<string, string>();
 
 export interface TestServer {
   app: App;
+  port: number;
+  /** http://127.0.0.1:<port> */
+  origin: string;
   url: string;
   wsUrl: string;
   dir: string;
@@ -24,9 +32,14 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string }): Promise<TestServer> {
+/** `reuse` restarts on an earlier server's folder (same database and uploads), optionally on its port, as a restart would. */
+export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }): Promise<TestServer> {
   const dir = reuse?.dir ?? mkdtempSync(join(tmpdir(), "jobwise-test-"));
-  const dbUrl = `file:${join(dir, "test.db")}`;
+  let dbUrl = `file:${join(dir, "test.db")}`;
+  if (onPostgres && !env.DATABASE_URL) {
+    dbUrl = postgresDbs.get(dir) ?? (await (await filePostgres()).createDatabase());
+    postgresDbs.set(dir, dbUrl);
+  }
   const fullEnv = {
     NODE_ENV: "test",
     DATABASE_URL: dbUrl,
@@ -42,9 +55,11 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { di
   const config = loadConfig(fullEnv);
   const logs: string[] = [];
   const app = await buildApp(config, { logger: createLogger(config.logLevel, {}, (l) => logs.push(l)) });
-  const port = await app.start(0, "127.0.0.1");
+  const port = await app.start(reuse?.port ?? 0, "127.0.0.1");
   return {
     app,
+    port,
+    origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     dir,

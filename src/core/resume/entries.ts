@@ -105,17 +105,37 @@ export function segmentEntries(lines: Line[], startsEntry?: (l: Line) => boolean
     while (start > (k === 0 ? 0 : anchors[k - 1] + 1) && lines[start - 1].role && !lines[start - 1].bullet) start--;
     return start;
   });
+  const leads = anchors.map((a, k) => emphasisedLead(lines, starts[k], k === 0 ? 0 : a === anchors[k - 1] + 1 ? a : anchors[k - 1] + 1));
   anchors.forEach((a, k) => {
-    const nextStart = k + 1 < anchors.length ? starts[k + 1] : lines.length;
+    const nextStart = k + 1 < anchors.length ? (leads[k + 1] ?? starts[k + 1]) : lines.length;
     const headerEnd = Math.min(a + Math.min(below[k], nBelow) + 1, nextStart);
+    const lead = leads[k];
     entries.push({
-      header: lines.slice(starts[k], headerEnd),
-      anchor: a - starts[k],
+      header: lead === null ? lines.slice(starts[k], headerEnd) : [lines[lead], ...lines.slice(starts[k], headerEnd)],
+      anchor: a - starts[k] + (lead === null ? 0 : 1),
       dates: anchorDate(lines[a].text),
-      body: lines.slice(headerEnd, nextStart),
+      body: lead === null ? lines.slice(headerEnd, nextStart) : [...lines.slice(lead + 1, starts[k]), ...lines.slice(headerEnd, nextStart)],
     });
   });
   return entries;
+}
+
+/**
+ * Family "employer header, blurb and URL, then the dates" (JSON Resume themes such as kendall print
+ * work.name and its address in the header size, then work.summary and work.url in body text, then
+ * the dates, then the position): when the dates are set in body text and the nearest line above
+ * them that is set larger than the body (font size, from the PDF) heads up to eight plain lines of
+ * description, that line belongs to this entry's header, not to the previous entry's bullets.
+ * Needs the size evidence: without it (DOCX, text) nothing changes.
+ */
+export function emphasisedLead(lines: Line[], start: number, floor: number): number | null {
+  if (lines[start]?.emphasis) return null;
+  for (let j = start - 1; j >= floor && start - j <= 8; j--) {
+    const l = lines[j];
+    if (l.bullet || anchorDate(l.text)) return null;
+    if (l.emphasis) return j < start - 1 && (isHeaderLike(l.text) || isHeaderCells(l.text)) ? j : null;
+  }
+  return null;
 }
 
 /** No dates at all: a run of header-like lines after body text starts an entry. */

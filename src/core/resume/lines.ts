@@ -12,6 +12,8 @@ export interface Line {
   blankBefore: boolean;
   /** Its label named the field ("Employer: Arup"). */
   role?: FieldRole;
+  /** Set clearly larger than the body text (PDF font size): a heading or an entry header. */
+  emphasis?: boolean;
 }
 
 export const BULLET_RE = /^\s*(?:[•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤→*›»]|[-–—](?=\s))\s*/;
@@ -70,11 +72,13 @@ export function unglue(line: string): string {
 }
 
 export function toLines(text: string, opts: ParseOptions | undefined): Line[] {
-  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines) : boundLines(text.replace(/\r\n?/g, "\n").split("\n"));
+  const sizes: (number | undefined)[] = [];
+  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines, sizes) : boundLines(text.replace(/\r\n?/g, "\n").split("\n"));
+  const bodyPt = bodySize(opts?.lines ?? []);
   const out: Line[] = [];
   let blank = false;
   let pendingMarker = false;
-  for (const raw of raws) {
+  for (const [k, raw] of raws.entries()) {
     const t = raw === null ? "" : normaliseLine(raw);
     if (!t.trim() || PAGE_MARKER_RE.test(t)) {
       blank = blank || !t.trim();
@@ -87,7 +91,9 @@ export function toLines(text: string, opts: ParseOptions | undefined): Line[] {
     const marker = BULLET_RE.exec(t);
     const body = marker ? t.slice(marker[0].length) : t;
     if (!body.trim()) continue;
-    out.push({ text: unglue(unspaceLetters(body.trim())), bullet: pendingMarker || !!marker, blankBefore: blank });
+    const line: Line = { text: unglue(unspaceLetters(body.trim())), bullet: pendingMarker || !!marker, blankBefore: blank };
+    if (bodyPt && (sizes[k] ?? 0) >= 1.12 * bodyPt) line.emphasis = true;
+    out.push(line);
     blank = false;
     pendingMarker = false;
   }
@@ -109,8 +115,20 @@ export function unspaceLetters(text: string): string {
     .trim();
 }
 
-/** Drops running headers/footers: the same text on the same spot of several pages. */
-export function positionedLines(lines: NonNullable<ParseOptions["lines"]>): (string | null)[] {
+/** The size most characters are set in (0 when the lines carry no sizes: DOCX, text). */
+export function bodySize(lines: NonNullable<ParseOptions["lines"]>): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) if (l.size) chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  let best = 0;
+  for (const [size, n] of chars) if (n > (chars.get(best) ?? 0)) best = size;
+  return best;
+}
+
+/**
+ * Drops running headers/footers: the same text on the same spot of several pages. `sizes` receives
+ * each returned line's font size (undefined for the paragraph breaks).
+ */
+export function positionedLines(lines: NonNullable<ParseOptions["lines"]>, sizes: (number | undefined)[] = []): (string | null)[] {
   const pages = new Set(lines.map((l) => l.page));
   const seen = new Map<string, Set<number>>();
   const key = (l: (typeof lines)[number]) => `${l.text.trim().toLowerCase()}@${l.y === undefined ? "" : Math.round(l.y)}`;
@@ -122,10 +140,16 @@ export function positionedLines(lines: NonNullable<ParseOptions["lines"]>): (str
   const out: (string | null)[] = [];
   let lastPage: number | null = null;
   for (const l of lines) {
-    if ((lastPage !== null && l.page !== lastPage) || l.gapBefore) out.push(null);
+    if ((lastPage !== null && l.page !== lastPage) || l.gapBefore) {
+      out.push(null);
+      sizes.push(undefined);
+    }
     lastPage = l.page;
     if (pages.size > 1 && seen.get(key(l))!.size > 1 && l.text.trim()) continue;
-    out.push(...boundLines([l.text]));
+    for (const piece of boundLines([l.text])) {
+      out.push(piece);
+      sizes.push(l.size);
+    }
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { fromZod, NotFoundError, PreconditionError, ValidationError } from "../../graphql/errors.ts";
+import { fromZod, NotFoundError, PreconditionError, ValidationError } from "../../errors.ts";
 import { safeString } from "../../core/safe-text.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ParsedJob, ProfileData } from "../../core/types.ts";

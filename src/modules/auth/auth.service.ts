@@ -1,9 +1,10 @@
 import { hash, verify, Algorithm } from "@node-rs/argon2";
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { InvalidCredentialsError, NotFoundError, fromZod } from "../../graphql/errors.ts";
+import { InvalidCredentialsError, NotFoundError, fromZod } from "../../errors.ts";
 import type { AppServices } from "../../services.ts";
 import { signToken, type Viewer } from "./tokens.ts";
+import { revokeViewer } from "./viewer-cache.ts";
 
 const ARGON = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
@@ -92,6 +93,7 @@ export async function changePassword(services: AppServices, viewer: Viewer, inpu
     where: { id: user.id },
     data: { passwordHash: await hash(parsed.data.newPassword, ARGON), tokenVersion: { increment: 1 } },
   });
+  revokeViewer(user.id);
   services.sessions.revoke(user.id);
   return issue(services, updated);
 }
@@ -99,6 +101,7 @@ export async function changePassword(services: AppServices, viewer: Viewer, inpu
 export async function deleteAccount(services: AppServices, viewer: Viewer, input: { password: string }): Promise<string> {
   const user = await confirmPassword(services, viewer, input.password ?? "", "The password is incorrect");
   await db().user.delete({ where: { id: user.id } }); // cascades to every owned row
+  revokeViewer(user.id);
   services.sessions.revoke(user.id);
   // Files go after the rows: a crash in between leaves orphan files, never rows pointing nowhere.
   await services.storage.removeUser(user.id);

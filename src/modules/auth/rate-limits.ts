@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimitConfig } from "../../config.ts";
-import { LimitExceededError } from "../../graphql/errors.ts";
+import { LimitExceededError } from "../../errors.ts";
 
 /**
  * What is limited, and by which key. Every point is taken *before* the work it guards runs (the

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, fromZod } from "../../graphql/errors.ts";
+import { NotFoundError, fromZod } from "../../errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { GenerationType, Prisma } from "../../generated/prisma/client.ts";
 import { findOwnedGeneration } from "../generation/generation.service.ts";

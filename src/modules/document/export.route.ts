@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { verifyToken } from "../auth/tokens.ts";
 import type { AppServices } from "../../services.ts";
 import { db } from "../../db/client.ts";
-import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
+import { CpuLimitError, runCpu } from "../../workers/cpu-pool.ts";
 
 export const EXPORT_PATH = /^\/documents\/([^/]+)\/export$/;
 
@@ -43,7 +43,7 @@ export async function exportDocument(services: AppServices, req: IncomingMessage
   try {
     body = await render(format as keyof typeof FORMATS, doc.title, doc.content);
   } catch (e) {
-    if (e instanceof CpuTimeoutError) return fail(503, "LIMIT_EXCEEDED", "Rendering this document took too long; try Markdown or plain text, or split it.");
+    if (e instanceof CpuLimitError) return fail(503, "LIMIT_EXCEEDED", "Rendering this document took too much time or memory; try Markdown or plain text, or split it.");
     throw e;
   }
   const fileName = `${doc.title.replace(/[^\w.-]+/g, "_").slice(0, 80) || "document"}.${spec.ext}`;

@@ -1,10 +1,9 @@
-import pLimit from "p-limit";
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { ConflictError, NotFoundError, PreconditionError, ValidationError, fromZod } from "../../graphql/errors.ts";
+import { ConflictError, NotFoundError, PreconditionError, ValidationError, fromZod } from "../../errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { AppServices } from "../../services.ts";
-import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
+import type { EnhancementJob } from "../../generated/prisma/client.ts";
 import { DEFAULT_STYLE } from "../../core/style.ts";
 import { extractFacts, groundingCheck, profileTexts, type GroundingResult, type GroundingViolation } from "../../core/grounding.ts";
 import type { WritingStyle } from "../../core/types.ts";
@@ -13,12 +12,11 @@ import { AiError } from "../../ai/errors.ts";
 import { ShutdownError } from "../../jobs/runner.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
 import { saveEnhancedOutputs } from "../profile/versions.store.ts";
-import { pubsub } from "../../pubsub.ts";
+import * as jobs from "./enhancement-job.store.ts";
 
 export const SECTIONS = ["SUMMARY", "EXPERIENCES", "PROJECTS"] as const;
 export type Section = (typeof SECTIONS)[number];
-const ACTIVE = ["QUEUED", "RUNNING"] as const;
-export const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
+export const TERMINAL = jobs.TERMINAL;
 
 const StartInput = z.object({
   sections: z.array(z.enum(SECTIONS)).min(1, "Choose at least one section").nullish(),
@@ -50,14 +48,7 @@ export async function startEnhancement(services: AppServices, viewer: Viewer, in
     throw new PreconditionError("Upload a resume sample first (uploadSample) so the rewrite follows your style, or pass useDefaultStyle: true");
   }
   await services.rateLimits.take("ai", viewer.id);
-  const job = await db().$transaction(async (tx) => {
-    const active = await tx.enhancementJob.findFirst({ where: { userId: viewer.id, status: { in: [...ACTIVE] } }, select: { id: true } });
-    if (active) throw new ConflictError(`An enhancement is already running (${active.id}); wait for it or cancel it`);
-    return tx.enhancementJob.create({
-      data: { userId: viewer.id, provider: services.ai.name, sections, itemIds, useDefaultStyle: Boolean(parsed.data.useDefaultStyle) },
-    });
-  });
-  publishJob(job);
+  const job = await jobs.create({ userId: viewer.id, provider: services.ai.name, sections, itemIds, useDefaultStyle: Boolean(parsed.data.useDefaultStyle) });
   services.runner.wake();
   return job;
 }
@@ -93,34 +84,15 @@ function planTasks(profile: LoadedProfile, sections: readonly Section[], itemIds
 export async function cancelEnhancement(services: AppServices, viewer: Viewer, id: string) {
   const job = await findOwnedJob(viewer, id);
   if (TERMINAL.has(job.status)) throw new ConflictError(`This enhancement has already ended (${job.status.toLowerCase()})`);
-  if (job.status === "QUEUED") {
-    const r = await db().enhancementJob.updateMany({
-      where: { id, status: "QUEUED", revision: job.revision },
-      data: { status: "CANCELLED", message: "Cancelled before it started", finishedAt: new Date(), revision: { increment: 1 } },
-    });
-    if (r.count) return publishJob(await db().enhancementJob.findUniqueOrThrow({ where: { id } }));
-  }
-  await db().enhancementJob.update({ where: { id }, data: { cancelRequested: true } });
-  services.runner.abort(id);
-  return db().enhancementJob.findUniqueOrThrow({ where: { id } });
+  const r = await jobs.cancel(job);
+  if (r.running) services.runner.abort("enhancement", id);
+  return r.job;
 }
 
 export async function findOwnedJob(viewer: Viewer, id: string) {
-  const job = await db().enhancementJob.findFirst({ where: { id, userId: viewer.id } });
+  const job = await jobs.findOwned(viewer.id, id);
   if (!job) throw new NotFoundError("Enhancement job", id);
   return job;
-}
-
-export function publishJob(job: EnhancementJob): EnhancementJob {
-  pubsub.publish("enhancement", job.id, job);
-  pubsub.publish("enhancement:user", job.userId, job);
-  return job;
-}
-
-/** Writes a state change, then publishes it (database first, so a subscriber never sees the future). */
-async function update(jobId: string, data: Prisma.EnhancementJobUpdateInput): Promise<EnhancementJob> {
-  const job = await db().enhancementJob.update({ where: { id: jobId }, data: { ...data, revision: { increment: 1 } } });
-  return publishJob(job);
 }
 
 class CancelledError extends Error {}
@@ -135,27 +107,19 @@ interface FinishedItem {
 const itemKey = (task: Task) => task.itemId ?? "summary";
 
 /**
- * The job itself. Rewrites run concurrently (bounded by the provider's own limiter); each finished
- * item is written to the job row with its progress and published, so a job requeued after a
+ * The job itself. Rewrites run concurrently, bounded only by the provider's process-wide limiter
+ * (LLM_CONCURRENCY; the runner's ENHANCEMENT_CONCURRENCY bounds jobs). Each finished item is
+ * written to the job row with its progress through the job store, so a job requeued after a
  * restart or crash continues from the items not yet done, and progress never goes backwards. The
  * profile is written once, at the end, in one transaction: a failed or cancelled job leaves it
  * exactly as it was.
  */
 export async function runEnhancement(services: AppServices, job: EnhancementJob, signal: AbortSignal): Promise<void> {
-  const { config, logger } = services;
-  const log = logger.child({ jobId: job.id });
-  // Progress writes are serialised so subscribers see them in order.
-  let chain: Promise<unknown> = Promise.resolve();
-  let shown = job.progress;
-  const progress = (data: Prisma.EnhancementJobUpdateInput) => {
-    // A resumed job starts where it was: a subscriber never sees progress go backwards.
-    shown = Math.max(shown, Number(data.progress ?? shown));
-    return (chain = chain.then(() => update(job.id, { ...data, progress: shown })));
-  };
+  const log = services.logger.child({ jobId: job.id });
+  const progress = (p: jobs.Progress) => jobs.progress(job.id, p);
   const checkCancelled = async () => {
     if (signal.reason instanceof ShutdownError) throw signal.reason;
-    const row = await db().enhancementJob.findUnique({ where: { id: job.id }, select: { cancelRequested: true } });
-    if (row?.cancelRequested || signal.aborted) throw new CancelledError();
+    if (signal.aborted || (await jobs.cancelRequested(job.id))) throw new CancelledError();
   };
 
   try {
@@ -189,11 +153,10 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
       return !before;
     });
     let done = tasks.length - todo.length;
-    const limit = pLimit(Math.max(1, config.llmConcurrency));
 
     await Promise.all(
       todo.map((task) =>
-        limit(async () => {
+        (async () => {
           await checkCancelled();
           const out = await enhanceGrounded(services, task, style, facts, check, signal);
           const item: FinishedItem = out.violations
@@ -206,41 +169,33 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
             step: task.kind.toLowerCase(),
             progress: 5 + Math.floor((90 * done) / tasks.length),
             message: `${out.violations ? "Kept unchanged (would add facts)" : "Rewrote"} ${task.label} (${done}/${tasks.length})`,
-            partial: { ...finished } as unknown as Prisma.InputJsonValue,
+            partial: { ...finished },
           });
           // The builtin engine never waits on I/O: yield so events flush and /health answers between items.
           await new Promise((r) => setImmediate(r));
-        }),
+        })(),
       ),
     );
 
     await checkCancelled();
-    await chain;
     await progress({ step: "saving", progress: 96, message: "Saving the new versions" });
     await saveEnhancedOutputs(job.userId, profile.id, tasks, outputs);
-    await chain;
-    await update(job.id, {
+    await jobs.finish(job.id, {
       status: "COMPLETED",
-      step: "done",
-      progress: 100,
       message: `Enhanced ${result.changed.length} of ${tasks.length} items${result.rejected.length ? `; ${result.rejected.length} kept unchanged because the rewrite added facts` : ""}`,
-      result: result as unknown as Prisma.InputJsonValue,
-      finishedAt: new Date(),
-      leaseOwner: null,
-      leaseUntil: null,
+      result,
     });
     log.info("enhancement completed", { changed: result.changed.length, rejected: result.rejected.length });
   } catch (e) {
-    await chain.catch(() => undefined);
     // Shutdown wins over whatever the interrupted call threw: the runner requeues the job.
     if (signal.reason instanceof ShutdownError) throw signal.reason;
     if (e instanceof CancelledError || signal.aborted) {
-      await update(job.id, { status: "CANCELLED", message: "Cancelled; your profile is unchanged", finishedAt: new Date(), leaseOwner: null, leaseUntil: null });
+      await jobs.finish(job.id, { status: "CANCELLED", message: "Cancelled; your profile is unchanged" });
       return;
     }
     const message = e instanceof AiError ? e.message : "The enhancement failed unexpectedly; your profile is unchanged";
     if (!(e instanceof AiError)) log.error("enhancement failed", { error: e });
-    await update(job.id, { status: "FAILED", error: message, message: "Failed; your profile is unchanged", finishedAt: new Date(), leaseOwner: null, leaseUntil: null });
+    await jobs.finish(job.id, { status: "FAILED", error: message, message: "Failed; your profile is unchanged" });
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError, PreconditionError } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod, AiUnavailableGqlError, GroundingError, PreconditionError } from "../../errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { Generation, Prisma } from "../../generated/prisma/client.ts";
@@ -11,8 +11,8 @@ import { DEFAULT_STYLE } from "../../core/style.ts";
 import type { Tone, WritingStyle } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { currentRanking } from "../ranking/ranking.service.ts";
-import { withoutNulls } from "../../graphql/input.ts";
-import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
+import { withoutNulls } from "../../input.ts";
+import { CpuLimitError, runCpu } from "../../workers/cpu-pool.ts";
 import { findOwnedJob, toParsedJob } from "../job/job.service.ts";
 
 const ResumeInput = z.object({
@@ -38,7 +38,7 @@ export async function generateResume(services: AppServices, viewer: Viewer, inpu
   const { job, profile, items } = await currentRanking(viewer, options.jobId);
   const parsedJob = toParsedJob(job);
   const compiled = await runCpu("compileResume", [{ profile, ranking: { items }, job: parsedJob, options }]).catch((e: unknown) => {
-    throw e instanceof CpuTimeoutError ? new PreconditionError("Compiling this resume took too long; shorten the profile's longest lists and try again") : e;
+    throw e instanceof CpuLimitError ? new PreconditionError("Compiling this resume took too much time or memory; shorten the profile's longest lists and try again") : e;
   });
   const metadata: ResumeMetadata = { options, included: compiled.included, ats: atsReport(compiled.content, parsedJob) };
   return db().generation.create({
@@ -164,6 +164,6 @@ export async function report(viewer: Viewer, input: { jobId: string; generationI
   const text = input.generationId ? (await findOwnedGeneration(viewer, input.generationId)).content : input.text!;
   // The pasted text can be 100,000 characters: scored off the main thread.
   return runCpu("atsReport", [text, toParsedJob(job)]).catch((e: unknown) => {
-    throw e instanceof CpuTimeoutError ? ValidationError.field(["input", "text"], "Scoring this text took too long; paste the resume itself.") : e;
+    throw e instanceof CpuLimitError ? ValidationError.field(["input", "text"], "Scoring this text took too much time or memory; paste the resume itself.") : e;
   });
 }

@@ -1,4 +1,4 @@
-import { PreconditionError, ValidationError, fromSchemaErrors } from "../../graphql/errors.ts";
+import { PreconditionError, ValidationError, fromSchemaErrors } from "../../errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ResumeDraft, DraftProfile } from "../../core/resume-parser.ts";

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod, fromSchemaErrors, AiUnavailableGqlError } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod, fromSchemaErrors, AiUnavailableGqlError } from "../../errors.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ApplicationStatus, Job, JobStatus, Prisma } from "../../generated/prisma/client.ts";
 import type { JobFields } from "../../core/job-parser.ts";
-import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
+import { CpuLimitError, runCpu } from "../../workers/cpu-pool.ts";
 import type { ParsedJob } from "../../core/types.ts";
 import { AiError } from "../../ai/errors.ts";
 import { objectList, stringList } from "../profile/json.ts";
 import { jsonResumeJobToParsedJob, validateJsonResumeJob } from "../../core/json-resume.ts";
-import { selection } from "../../db/query.ts";
+import { containsText, selection } from "../../db/query.ts";
 import { httpUrl, safeString } from "../../core/safe-text.ts";
 
 const MAX_TEXT = 100_000;
@@ -77,8 +77,8 @@ export async function createJob(services: AppServices, viewer: Viewer, input: un
 
 /** A job text that ran past the parsing time limit is the input's problem: a field error, not a crash. */
 function tooSlow(e: unknown, path: string[]): unknown {
-  if (!(e instanceof CpuTimeoutError)) return e;
-  return ValidationError.field(path, "This text took too long to read; shorten it to the job description itself and try again.");
+  if (!(e instanceof CpuLimitError)) return e;
+  return ValidationError.field(path, "This text took too much time or memory to read; shorten it to the job description itself and try again.");
 }
 
 /** A JSON Resume job document (https://jsonresume.org/job-description-schema), validated by its official schema. */
@@ -191,6 +191,6 @@ export function jobFilter(viewer: Viewer, args: { status?: JobStatus | null; app
     userId: viewer.id,
     ...(args.status && { status: args.status }),
     ...(args.applicationStatus && { applicationStatus: args.applicationStatus }),
-    ...(search && { OR: [{ title: { contains: search } }, { company: { contains: search } }, { description: { contains: search } }] }),
+    ...(search && { OR: [{ title: containsText(search) }, { company: containsText(search) }, { description: containsText(search) }] }),
   };
 }

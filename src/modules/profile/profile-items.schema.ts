@@ -1,8 +1,9 @@
 import { builder } from "../../graphql/builder.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import * as profiles from "./profile.store.ts";
-import { withoutNulls } from "../../graphql/input.ts";
-import { DeletedPayload } from "../../graphql/payloads.ts";
+import { withoutNulls } from "../../input.ts";
+import { db } from "../../db/client.ts";
+import { selection } from "../../db/query.ts";
 
 const ERRORS = { types: [ValidationError, NotFoundError] };
 
@@ -45,6 +46,19 @@ const EducationFields = builder.inputType("EducationFieldsInput", {
   }),
 });
 
+
+/** A deleted list entry and the profile after the delete, so a normalised cache drops it from the list too. */
+const DeletedItemPayload = builder.objectRef<{ deletedId: string; userId: string }>("DeletedProfileItem").implement({
+  description: "The result of deleting a profile list entry: the id that no longer exists and the profile as it is now",
+  fields: (t) => ({
+    deletedId: t.exposeID("deletedId", { description: "The id of the deleted entry (evict it from client caches)" }),
+    profile: t.prismaField({
+      type: "MasterProfile",
+      description: "The profile after the delete, its lists without the entry",
+      resolve: (query, p) => db().masterProfile.findUniqueOrThrow({ ...selection(query), where: { userId: p.userId } }),
+    }),
+  }),
+});
 
 const DeleteItemInput = builder.inputType("DeleteItemInput", {
   description: "Which list item to delete",
@@ -103,12 +117,12 @@ function defineListOperations(
   );
   builder.mutationField(`delete${type}`, (t) =>
     t.field({
-      type: DeletedPayload,
+      type: DeletedItemPayload,
       authScopes: { viewer: true },
       description: `Deletes a ${type.toLowerCase()} entry; the others keep their order. Errors: ValidationError, NotFoundError (no such entry)`,
       args: { input: t.arg({ type: DeleteItemInput, required: true }) },
       errors: ERRORS,
-      resolve: async (_r, { input }, ctx) => ({ deletedId: await profiles.deleteItem(kind, ctx.viewer!, String(input.id)) }),
+      resolve: async (_r, { input }, ctx) => ({ deletedId: await profiles.deleteItem(kind, ctx.viewer!, String(input.id)), userId: ctx.viewer!.id }),
     }),
   );
   builder.mutationField(`reorder${plural}`, (t) =>

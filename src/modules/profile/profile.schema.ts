@@ -66,6 +66,7 @@ builder.prismaObject("Experience", {
     enhancedBullets: t.field({ type: ["String"], nullable: true, description: "The latest enhanced rewrite of bullets (read-only); null until enhanced", resolve: (r) => nullableStringList(r.enhancedBullets) }),
     previousEnhancedBullets: t.field({ type: ["String"], nullable: true, description: "The rewrite before the latest; revertEnhancement puts it back", resolve: (r) => nullableStringList(r.previousEnhancedBullets) }),
     useEnhanced: t.exposeBoolean("useEnhanced", { description: "True when documents use enhancedBullets instead of bullets (set with setUseEnhanced)" }),
+    profile: t.relation("profile", { description: "The profile this entry is on, with its lists as they are now: select it in add, update and reorder results so a normalised client cache sees the new list" }),
   }),
 });
 
@@ -84,6 +85,7 @@ builder.prismaObject("Project", {
     enhancedBullets: t.field({ type: ["String"], nullable: true, description: "The latest enhanced rewrite of bullets (read-only); null until enhanced", resolve: (r) => nullableStringList(r.enhancedBullets) }),
     previousEnhancedBullets: t.field({ type: ["String"], nullable: true, description: "The rewrite before the latest; revertEnhancement puts it back", resolve: (r) => nullableStringList(r.previousEnhancedBullets) }),
     useEnhanced: t.exposeBoolean("useEnhanced", { description: "True when documents use enhancedBullets instead of bullets (set with setUseEnhanced)" }),
+    profile: t.relation("profile", { description: "The profile this entry is on, with its lists as they are now: select it in add, update and reorder results so a normalised client cache sees the new list" }),
   }),
 });
 
@@ -100,6 +102,7 @@ builder.prismaObject("Education", {
     gpa: t.exposeString("gpa", { nullable: true, description: "Grade as written, e.g. 3.8/4.0, at most 20 characters" }),
     honors: t.field({ type: ["String"], description: "Honours and awards, up to 30", resolve: (r) => stringList(r.honors) }),
     coursework: t.field({ type: ["String"], description: "Relevant courses, up to 60", resolve: (r) => stringList(r.coursework) }),
+    profile: t.relation("profile", { description: "The profile this entry is on, with its lists as they are now: select it in add, update and reorder results so a normalised client cache sees the new list" }),
   }),
 });
 

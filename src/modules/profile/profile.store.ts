@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, ValidationError, fromZod } from "../../graphql/errors.ts";
+import { NotFoundError, ValidationError, fromZod } from "../../errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import { EducationSchema, ExperienceSchema, ProfilePatchSchema, ProjectSchema } from "./profile.validation.ts";
 import { selection } from "../../db/query.ts";
@@ -165,9 +165,9 @@ export async function reorderItems(kind: ListKind, viewer: Viewer, ids: string[]
     const delegate = (tx as unknown as Record<ListKind, ListDelegate>)[kind];
     // Two passes keep the (profileId, sortOrder) values distinct at every step.
     for (const [i, id] of ids.entries()) await delegate.update({ where: { id }, data: { sortOrder: -1 - i } });
-    const rows = [];
-    for (const [i, id] of ids.entries()) rows.push(await delegate.update({ ...selection(query), where: { id }, data: { sortOrder: i } }));
-    return rows;
+    for (const [i, id] of ids.entries()) await delegate.update({ where: { id }, data: { sortOrder: i } });
+    // Read after every row moved, so a selected parent profile shows the whole new order.
+    return delegate.findMany({ ...selection(query), where: { id: { in: ids } }, orderBy: { sortOrder: "asc" } });
   });
   return profile ? published(viewer.id, profile.id, rows) : rows;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PARTIAL_DATE } from "../../graphql/scalars.ts";
+import { PARTIAL_DATE } from "../../core/partial-date.ts";
 import { httpUrl as httpUrlOf, safeString } from "../../core/safe-text.ts";
 
 // Every profile string is cleaned of control and bidi-override characters before it is checked,

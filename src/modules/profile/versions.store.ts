@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client.ts";
-import { NotFoundError, PreconditionError, fromZod } from "../../graphql/errors.ts";
+import { NotFoundError, PreconditionError, fromZod } from "../../errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import { Prisma as PrismaNS, type Prisma } from "../../generated/prisma/client.ts";
 import { EnhancedBulletsSchema, EnhancedSummarySchema } from "./profile.validation.ts";

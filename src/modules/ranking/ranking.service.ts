@@ -1,6 +1,6 @@
 import { db } from "../../db/client.ts";
-import { PreconditionError } from "../../graphql/errors.ts";
-import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
+import { PreconditionError } from "../../errors.ts";
+import { CpuLimitError, runCpu } from "../../workers/cpu-pool.ts";
 import type { RankedItem } from "../../core/types.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
@@ -34,7 +34,7 @@ async function rank(viewer: Viewer, job: Job): Promise<RankingContext> {
   const profile = await requireProfile(viewer);
   // A full profile is up to 100 roles of 50 bullets: scored off the main thread.
   const { items } = await runCpu("rankProfile", [profile, toParsedJob(job), { now: new Date() }]).catch((e: unknown) => {
-    throw e instanceof CpuTimeoutError ? new PreconditionError("Ranking this profile took too long; shorten its longest lists and try again") : e;
+    throw e instanceof CpuLimitError ? new PreconditionError("Ranking this profile took too much time or memory; shorten its longest lists and try again") : e;
   });
   // Ranking is plain logic in both providers: it is labelled builtin whatever the AI provider is.
   const data = { items: items as unknown as object, provider: "builtin" };

@@ -1,9 +1,9 @@
 import { db } from "../../db/client.ts";
-import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError } from "../../graphql/errors.ts";
+import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError } from "../../errors.ts";
 import { sniffFile, describeUnsupported, type FileKind } from "../../ingest/sniff.ts";
 import { extractText, type ExtractFailureReason, type ExtractedLine } from "../../ingest/extract.ts";
 import { displayFileName } from "../../ingest/storage.ts";
-import { CpuTimeoutError, runCpu } from "../../workers/cpu-pool.ts";
+import { CpuLimitError, runCpu } from "../../workers/cpu-pool.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { SampleType } from "../../generated/prisma/client.ts";
@@ -50,7 +50,7 @@ export async function uploadSample(services: AppServices, viewer: Viewer, input:
   const doc = await readUpload(services, input.file);
   // Up to 200,000 characters of statistics: off the main thread.
   const stats = await runCpu("analyzeStyle", [doc.text, input.type]).catch((e: unknown) => {
-    throw e instanceof CpuTimeoutError ? new LimitExceededError("Reading the writing style of this document took too long; upload a shorter one.", MAX_TEXT_CHARS) : e;
+    throw e instanceof CpuLimitError ? new LimitExceededError("Reading the writing style of this document took too much time or memory; upload a shorter one.", MAX_TEXT_CHARS) : e;
   });
   const style = { ...stats, toneDescription: await services.ai.describeTone(doc.text, stats) };
   const { storage } = services;

@@ -225,3 +225,50 @@ April 2025 - September 2025
     ]);
   });
 });
+
+describe("entry header family 'employer header, blurb and URL, then the dates' (jsonresume-kendall-jammes)", () => {
+  // Positioned lines as the PDF reader gives them for that theme: the employer and the position in
+  // 11.6 pt, the blurb, URL and dates in 9.7 pt body text.
+  const line = (text: string, size: number, gapBefore = false) => ({ text, page: 1, size, gapBefore });
+  const kendall = [
+    line("WORK EXPERIENCE", 14.5, true),
+    line("F5 Inc.\t801 5th Ave Seattle, WA 98104", 11.6, true),
+    line("Enterprise Application Delivery and Security, including Web", 9.7),
+    line("Application Firewalls, and Datacenter firewalls", 9.7),
+    line("https://www.f5.com", 9.7),
+    line("July 2018 – July 2020", 9.7),
+    line("Senior Solutions Engineer", 11.6, true),
+    line("Working with large enterprise customers in the Greater Toronto Area to help architect hybrid cloud.", 9.7),
+    line("Scalar Decisions", 11.6, true),
+    line("Canada's leading IT solution provider, focused on security, infrastructure, and cloud.", 9.7),
+    line("https://www.cdw.ca", 9.7),
+    line("June 2008 – June 2014", 9.7),
+    line("Sales Engineer", 11.6, true),
+    line("Responsible for helping build North America's largest F5 partner, including product sales.", 9.7),
+  ];
+
+  it("marks lines set larger than the body as emphasised", () => {
+    const lines = toLines("", { lines: kendall });
+    expect(lines.filter((l) => l.emphasis).map((l) => l.text)).toEqual([
+      "WORK EXPERIENCE",
+      "F5 Inc.\t801 5th Ave Seattle, WA 98104",
+      "Senior Solutions Engineer",
+      "Scalar Decisions",
+      "Sales Engineer",
+    ]);
+  });
+
+  it("reads the employer above the blurb as this role's company, not the previous role's last bullet", () => {
+    const draft = parseResumeText(kendall.map((l) => l.text).join("\n"), { lines: kendall });
+    expect(draft.profile.experiences.map((e) => [e.title, e.company, e.startDate])).toEqual([
+      ["Senior Solutions Engineer", "F5 Inc.", "2018-07"],
+      ["Sales Engineer", "Scalar Decisions", "2008-06"],
+    ]);
+    expect(draft.profile.experiences[0].bullets.join(" ")).not.toContain("Scalar Decisions");
+  });
+
+  it("changes nothing without size evidence (the same text from a DOCX or a .txt)", () => {
+    const draft = parseResumeText(kendall.map((l) => l.text).join("\n"));
+    expect(draft.profile.experiences.some((e) => e.company === "Scalar Decisions")).toBe(false);
+  });
+});

@@ -76,6 +76,33 @@ describe("reading real resume pages", () => {
     expect(lines.indexOf("SUMMARY")).toBeGreaterThan(bbc);
   });
 
+  it("reads a sidebar of comparable width after the main flow when pages share its gutter (JSON Resume kendall, 6 pages)", async () => {
+    const lines = await read("jsonresume-kendall-jammes.pdf");
+    // Page 2's main column ends mid-sentence; page 3 continues it. The page-2 sidebar (skills,
+    // publications, references) used to sit between the two halves.
+    const end = lines.indexOf("secure, automated, and scalable, critical for the transition to");
+    expect(end).toBeGreaterThan(0);
+    expect(lines[end + 1]).toBe("5G networks.");
+    expect(lines.indexOf("REFERENCES")).toBeGreaterThan(lines.indexOf("Perl programming"));
+    expect(lines.indexOf("CONTACT")).toBeGreaterThan(lines.indexOf("Perl programming"));
+  });
+
+  it("keeps per-page column order on a single page of comparable columns", () => {
+    const page = (number: number, at: number): LayoutPage => ({
+      number,
+      width: 600,
+      height: 800,
+      lines: [
+        { text: "Main column text", x: 50, y: 100, size: 10, font: "f", gapBefore: false, column: { at, right: false } },
+        { text: "Side", x: 400, y: 100, size: 10, font: "f", gapBefore: false, column: { at, right: true } },
+      ],
+    });
+    expect(documentLines([page(1, 350)]).map((l) => l.text)).toEqual(["Main column text", "Side"]);
+    // Two pages whose gutters differ by more than 3 % of the width are not one design.
+    expect(documentLines([page(1, 350), page(2, 250)]).map((l) => l.text)).toEqual(["Main column text", "Side", "Main column text", "Side"]);
+    expect(documentLines([page(1, 350), page(2, 355)]).map((l) => l.text)).toEqual(["Main column text", "Main column text", "Side", "Side"]);
+  });
+
   it("drops icon-font glyphs (FontAwesome letters) from contact lines", async () => {
     const lines = await read("latex-altacv-ashton.pdf");
     expect(lines.find((l) => l.includes("Cambridge, UK"))).not.toMatch(/\bs\b|£|\b5\b/);

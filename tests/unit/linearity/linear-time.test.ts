@@ -24,6 +24,8 @@ const FIXED: [string, string, string][] = [
   ["- ", "!", "\n"],
   ["", "a\n", ""],
   ["", "\u200f\ud800", ""],
+  // a fast-check pick (seed 1): a digit then a whitespace run backtracked in the hybrid-mode expression
+  ["- 1", "\t", " !\u2028x"],
 ];
 
 function check(entry: (s: string) => unknown, prefix: string, unit: string, suffix: string) {
@@ -43,9 +45,9 @@ describe.each(Object.entries(ENTRY_POINTS))("%s", (_name, entry) => {
     }
   }, 120_000);
 
-  // Exploratory, opt-in (FC_SEED=<n> npm test): random picks still find super-linear cases not yet
-  // fixed (analyzeStyle on "- 1" + "1.\n"×n + " ! x", bulletClause on "- 1" + "Java "×n + " ! x").
-  // The known adversarial patterns above run on every push.
+  // Exploratory, opt-in (FC_SEED=<n> npm test): what a pick finds is fixed and added to FIXED above,
+  // which runs on every push (seed 1 found the hybrid-mode backtracking on "1" + "\t"×n). The
+  // analyzeStyle "1.\n" and bulletClause "Java " picks of an earlier run now measure linear.
   it.skipIf(!process.env.FC_SEED)("grows linearly on patterns fast-check picks", () => {
     // KNOWN, not ours to fix here: src/core/grounding.ts's URL_OR_EMAIL_RE rescans a dotted run
     // ("a.a.a.…") from every word start, which enhanceSummary/enhanceBullet reach through

@@ -1,0 +1,31 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * Who a database write is made for, so caches can drop exactly what it may have changed.
+ * A GraphQL mutation runs as its viewer (`asWriter`); work that may write any user's rows (the
+ * job runner, which claims the oldest queued job whoever owns it) runs `unattributed`. A write with
+ * no writer — background work, start-up, anything not inside a mutation — counts as changing
+ * every user's data. Listeners hear each write after it completed (COMMIT included).
+ */
+const writer = new AsyncLocalStorage<string | null>();
+const listeners = new Set<(userId: string | null) => void>();
+
+export function asWriter<T>(userId: string, fn: () => T): T {
+  return writer.run(userId, fn);
+}
+
+export function unattributed<T>(fn: () => T): T {
+  return writer.run(null, fn);
+}
+
+/** Called by the database adapter after every statement that is not a plain read. */
+export function dataWritten(): void {
+  const userId = writer.getStore() ?? null;
+  for (const listener of listeners) listener(userId);
+}
+
+/** Registers a listener; returns its removal. */
+export function onDataWritten(listener: (userId: string | null) => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}

@@ -1,0 +1,191 @@
+import { db } from "../../db/client.ts";
+import { ConflictError } from "../../errors.ts";
+import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
+import { pubsub } from "../../pubsub.ts";
+import { report } from "../../telemetry.ts";
+import type { JobKind } from "../../jobs/runner.ts";
+import { notifyEnhancementEnded } from "../notification/notification.store.ts";
+
+/*
+ * The enhancement-job store: the only code that changes an enhancement_jobs row (create, claim,
+ * lease, progress, partial results, revision, finish, cancel). Every change bumps `revision`,
+ * commits, then publishes on `enhancement` (by job) and `enhancement:user` (by user), so a
+ * subscriber never sees a state the database does not hold, and sees changes in revision order.
+ */
+
+export const ACTIVE = ["QUEUED", "RUNNING"] as const;
+export const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
+
+function publish(job: EnhancementJob): EnhancementJob {
+  if (TERMINAL.has(job.status) && job.finishedAt) {
+    report.enhancementFinished({ jobId: job.id, status: job.status, seconds: (job.finishedAt.getTime() - job.createdAt.getTime()) / 1000 });
+  }
+  pubsub.publish("enhancement", job.id, job);
+  pubsub.publish("enhancement:user", job.userId, job);
+  return job;
+}
+
+// Writes to one job from this process run one after another, so revisions and progress stay in order.
+const chains = new Map<string, Promise<unknown>>();
+function serial<T>(jobId: string, write: () => Promise<T>): Promise<T> {
+  const next = (chains.get(jobId) ?? Promise.resolve()).catch(() => undefined).then(write);
+  chains.set(jobId, next);
+  void next.finally(() => chains.get(jobId) === next && chains.delete(jobId)).catch(() => undefined);
+  return next;
+}
+
+export async function findOwned(userId: string, id: string) {
+  return db().enhancementJob.findFirst({ where: { id, userId } });
+}
+
+/** Queues a job; one active job per user (ConflictError otherwise). */
+export async function create(data: Prisma.EnhancementJobUncheckedCreateInput): Promise<EnhancementJob> {
+  const job = await db().$transaction(async (tx) => {
+    const active = await tx.enhancementJob.findFirst({ where: { userId: data.userId, status: { in: [...ACTIVE] } }, select: { id: true } });
+    if (active) throw new ConflictError(`An enhancement is already running (${active.id}); wait for it or cancel it`);
+    return tx.enhancementJob.create({ data });
+  });
+  return publish(job);
+}
+
+/** A queued job ends at once; a running one is flagged, and its worker stops at the next item. Returns the job and whether it still runs. */
+export async function cancel(job: EnhancementJob): Promise<{ job: EnhancementJob; running: boolean }> {
+  if (job.status === "QUEUED") {
+    const ended = await finishWhere({ id: job.id, status: "QUEUED", revision: job.revision }, { status: "CANCELLED", message: "Cancelled before it started" });
+    if (ended) return { job: ended, running: false };
+  }
+  const flagged = await db().enhancementJob.update({ where: { id: job.id }, data: { cancelRequested: true } });
+  return { job: flagged, running: !TERMINAL.has(flagged.status) };
+}
+
+export async function cancelRequested(jobId: string): Promise<boolean> {
+  const row = await db().enhancementJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
+  return Boolean(row?.cancelRequested);
+}
+
+/** The oldest runnable job (queued, or running with an expired lease), moved to RUNNING under `owner`. */
+export async function claim(owner: string, leaseMs: number): Promise<EnhancementJob | null> {
+  const now = new Date();
+  const candidates = await db().enhancementJob.findMany({
+    where: { OR: [{ status: "QUEUED" }, { status: "RUNNING", leaseUntil: { lt: now } }] },
+    orderBy: { createdAt: "asc" },
+    take: 5,
+  });
+  for (const c of candidates) {
+    if (c.status === "RUNNING" && c.attempts >= c.maxAttempts) {
+      await finishWhere(
+        { id: c.id, revision: c.revision },
+        { status: "FAILED", error: `The job was interrupted ${c.attempts} times (the server stopped while it ran); start it again.`, message: "Failed after repeated interruptions" },
+      );
+      continue;
+    }
+    // The conditional update is the lock: only one process can move the row out of this state.
+    const claimed = await db().enhancementJob.updateMany({
+      where: { id: c.id, status: c.status, revision: c.revision },
+      data: {
+        status: "RUNNING",
+        leaseOwner: owner,
+        leaseUntil: new Date(Date.now() + leaseMs),
+        attempts: { increment: 1 },
+        startedAt: c.startedAt ?? now,
+        revision: { increment: 1 },
+        ...(c.status === "RUNNING" && { step: "queued", message: "Resuming after an interruption" }),
+      },
+    });
+    if (claimed.count === 1) return publish(await db().enhancementJob.findUniqueOrThrow({ where: { id: c.id } }));
+  }
+  return null;
+}
+
+export async function renew(jobId: string, owner: string, leaseMs: number): Promise<void> {
+  await db().enhancementJob.updateMany({ where: { id: jobId, leaseOwner: owner, status: "RUNNING" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } });
+}
+
+/** A graceful stop: back to QUEUED with its finished items kept; not a failed attempt. */
+export async function requeue(jobId: string, owner: string): Promise<void> {
+  await serial(jobId, async () => {
+    const r = await db().enhancementJob.updateMany({
+      where: { id: jobId, leaseOwner: owner, status: "RUNNING" },
+      data: { status: "QUEUED", attempts: { decrement: 1 }, leaseOwner: null, leaseUntil: null, step: "queued", message: "Requeued: the server restarted; finished items are kept", revision: { increment: 1 } },
+    });
+    if (r.count) publish(await db().enhancementJob.findUniqueOrThrow({ where: { id: jobId } }));
+  });
+}
+
+export interface Progress {
+  step: string;
+  progress: number;
+  message: string;
+  /** Items finished so far, by item key; kept so a requeued job does not redo them. */
+  partial?: Record<string, unknown>;
+}
+
+/** Records progress; it never goes backwards (a resumed job starts where it was). */
+export function progress(jobId: string, p: Progress): Promise<EnhancementJob> {
+  return serial(jobId, async () => {
+    const current = await db().enhancementJob.findUniqueOrThrow({ where: { id: jobId }, select: { progress: true } });
+    const job = await db().enhancementJob.update({
+      where: { id: jobId },
+      data: {
+        step: p.step,
+        message: p.message,
+        progress: Math.max(current.progress, p.progress),
+        ...(p.partial && { partial: p.partial as Prisma.InputJsonValue }),
+        revision: { increment: 1 },
+      },
+    });
+    return publish(job);
+  });
+}
+
+export type Outcome =
+  | { status: "COMPLETED"; message: string; result: unknown }
+  | { status: "FAILED"; message: string; error: string }
+  | { status: "CANCELLED"; message: string };
+
+/** Ends a job (its lease released); its notification is written in the same transaction. */
+export function finish(jobId: string, outcome: Outcome): Promise<EnhancementJob | null> {
+  return serial(jobId, () => finishWhere({ id: jobId, status: { in: [...ACTIVE] } }, outcome));
+}
+
+async function finishWhere(where: Prisma.EnhancementJobWhereInput, outcome: Outcome): Promise<EnhancementJob | null> {
+  let after: (() => void) | undefined;
+  const job = await db().$transaction(async (tx) => {
+    const r = await tx.enhancementJob.updateMany({
+      where,
+      data: {
+        status: outcome.status,
+        message: outcome.message,
+        ...(outcome.status === "COMPLETED" && { step: "done", progress: 100, result: outcome.result as Prisma.InputJsonValue }),
+        ...(outcome.status === "FAILED" && { error: outcome.error }),
+        finishedAt: new Date(),
+        leaseOwner: null,
+        leaseUntil: null,
+        revision: { increment: 1 },
+      },
+    });
+    if (!r.count) return null;
+    const ended = await tx.enhancementJob.findFirstOrThrow({ where: { id: (where as { id: string }).id } });
+    after = await notifyEnhancementEnded(tx, ended);
+    return ended;
+  });
+  if (!job) return null;
+  publish(job);
+  after?.();
+  return job;
+}
+
+/** The enhancement kind for the job runner: its rows, its lease rules; `run` is the rewrite itself. */
+export function enhancementKind(concurrency: number, run: (job: EnhancementJob, signal: AbortSignal) => Promise<void>): JobKind<EnhancementJob> {
+  return {
+    name: "enhancement",
+    concurrency,
+    claim,
+    renew: (job, owner, leaseMs) => renew(job.id, owner, leaseMs),
+    requeue: (job, owner) => requeue(job.id, owner),
+    run,
+    failed: async (job) => {
+      await finish(job.id, { status: "FAILED", message: "Failed; your profile is unchanged", error: "The enhancement failed unexpectedly; your profile is unchanged" });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { db } from "../../db/client.ts";
+import { NotFoundError, ValidationError } from "../../errors.ts";
+import type { EnhancementJob, Notification, NotificationKind, Prisma } from "../../generated/prisma/client.ts";
+import { pubsub } from "../../pubsub.ts";
+import type { Viewer } from "../auth/tokens.ts";
+
+/*
+ * The notification store: the only code that writes notifications. A creator writes inside the
+ * transaction of the change it reports (so neither exists without the other) under a dedupe key
+ * (so a retried or resumed job never notifies twice), and publishes after that commit.
+ */
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  dedupeKey: string;
+  jobId?: string;
+  enhancementJobId?: string;
+  documentId?: string;
+}
+
+/** Writes the notification in `tx` unless its key exists; returns what to call after the commit. */
+export async function notifyInTx(tx: Prisma.TransactionClient, n: NewNotification): Promise<(() => void) | undefined> {
+  const existing = await tx.notification.findUnique({ where: { userId_dedupeKey: { userId: n.userId, dedupeKey: n.dedupeKey } }, select: { id: true } });
+  if (existing) return undefined;
+  const created = await tx.notification.create({ data: n });
+  return () => pubsub.publish("notification:user", created.userId, created);
+}
+
+const ENHANCEMENT_TEXT = {
+  COMPLETED: { kind: "ENHANCEMENT_COMPLETED", title: "Your profile enhancement is ready" },
+  FAILED: { kind: "ENHANCEMENT_FAILED", title: "Your profile enhancement failed" },
+  CANCELLED: { kind: "ENHANCEMENT_CANCELLED", title: "Your profile enhancement was cancelled" },
+} as const;
+
+/** The notification of an enhancement job's end (one per job, whatever retried). */
+export function notifyEnhancementEnded(tx: Prisma.TransactionClient, job: EnhancementJob) {
+  const text = ENHANCEMENT_TEXT[job.status as keyof typeof ENHANCEMENT_TEXT];
+  if (!text) return Promise.resolve(undefined);
+  return notifyInTx(tx, {
+    userId: job.userId,
+    kind: text.kind,
+    title: text.title,
+    body: job.status === "FAILED" && job.error ? `${job.message}: ${job.error}` : job.message,
+    enhancementJobId: job.id,
+    dedupeKey: `enhancement:${job.id}`,
+  });
+}
+
+export function unreadCount(viewer: Viewer) {
+  return db().notification.count({ where: { userId: viewer.id, readAt: null } });
+}
+
+const MAX_IDS = 100;
+
+/** Marks the given notifications (or, with `all`, every one) read; returns how many changed. */
+export async function markRead(viewer: Viewer, input: { ids?: readonly string[] | null; all?: boolean | null }): Promise<number> {
+  if (!input.all && !input.ids?.length) throw ValidationError.field(["input", "ids"], "Name at least one notification id, or pass all: true");
+  if (input.all && input.ids?.length) throw ValidationError.field(["input", "all"], "Pass either ids or all: true, not both");
+  const ids = [...new Set(input.ids ?? [])];
+  if (ids.length > MAX_IDS) throw ValidationError.field(["input", "ids"], `At most ${MAX_IDS} ids at once`);
+  if (ids.length) {
+    const owned = await db().notification.findMany({ where: { id: { in: ids }, userId: viewer.id }, select: { id: true } });
+    const missing = ids.find((id) => !owned.some((o) => o.id === id));
+    if (missing) throw new NotFoundError("Notification", missing);
+  }
+  const r = await db().notification.updateMany({ where: { userId: viewer.id, readAt: null, ...(ids.length && { id: { in: ids } }) }, data: { readAt: new Date() } });
+  return r.count;
+}
+
+export async function remove(viewer: Viewer, id: string): Promise<string> {
+  const r = await db().notification.deleteMany({ where: { id, userId: viewer.id } });
+  if (!r.count) throw new NotFoundError("Notification", id);
+  return id;
+}
+
+export type { Notification };
