@@ -5,6 +5,12 @@ import { databaseUrl, dialect, type Db } from "./client.ts";
 import { withMigrationLock } from "./migration-lock.ts";
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, "../../prisma/migrations");
+/**
+ * Idempotent SQL run after the migrations on every start: objects Prisma's datamodel cannot
+ * describe (FTS5 virtual tables, triggers), which `prisma migrate diff` would otherwise report as
+ * drift. They hold derived data only, so they need no migration history. SQLite only.
+ */
+export const RAW_SQL_DIR = join(import.meta.dirname, "../../prisma/raw");
 /** PostgreSQL's own history, for the schema derived by scripts/derive-postgres-schema.mjs. */
 export const PG_MIGRATIONS_DIR = join(import.meta.dirname, "../../prisma/postgres/migrations");
 
@@ -80,7 +86,17 @@ async function applyPending(db: Db, dir: string): Promise<string[]> {
     }, { timeout: 120_000 });
     newlyApplied.push(m.name);
   }
+  // FTS5 is SQLite's; PostgreSQL has no advisor index yet (see README, Career advisor)
+  if (dialect() === "sqlite") await applyRawSql(db);
   return newlyApplied;
+}
+
+/** Runs every prisma/raw/*.sql file, in name order (each statement must be idempotent). */
+export async function applyRawSql(db: Db, dir = RAW_SQL_DIR): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const statement of splitSql(readFileSync(join(dir, file), "utf8"))) await db.$executeRawUnsafe(statement);
+  }
 }
 
 /** Names of migrations in the folder that the database has not finished applying. */
