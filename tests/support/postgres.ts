@@ -4,7 +4,6 @@
  * (tests/support/postgres-global.ts) — and a fresh database per call of `createDatabase`.
  */
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
 import pg from "pg";
 import { startCluster } from "../../scripts/lib/pg-cluster.mjs";
 
@@ -22,6 +21,9 @@ declare module "vitest" {
 
 /** Connects to the run's shared server if there is one, else starts a server for this file. */
 export async function startPostgres(): Promise<TestPostgres> {
+  // Loaded here, not at the top: the bench imports the server harness outside vitest, where
+  // importing "vitest" at all throws.
+  const { inject } = await import("vitest");
   const shared = inject("postgresAdminUrl");
   const cluster = shared ? null : await startCluster();
   const adminUrl = shared ?? cluster!.adminUrl;

@@ -2,6 +2,7 @@ import { db } from "../../db/client.ts";
 import { LimitExceededError, NotFoundError, UnsupportedFileError, ValidationError } from "../../errors.ts";
 import { sniffFile, describeUnsupported, type FileKind } from "../../ingest/sniff.ts";
 import { extractText, type ExtractFailureReason, type ExtractedLine } from "../../ingest/extract.ts";
+import { readUploadBytes } from "../../ingest/upload-bytes.ts";
 import { displayFileName } from "../../ingest/storage.ts";
 import { CpuLimitError, runCpu } from "../../workers/cpu-pool.ts";
 import type { AppServices } from "../../services.ts";
@@ -31,7 +32,7 @@ export async function readUpload(services: AppServices, file: File | null | unde
   if (file.size > maxUploadBytes) {
     throw new LimitExceededError(`The file is larger than ${Math.round(maxUploadBytes / 1048576)} MB`, maxUploadBytes);
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await readUploadBytes(file, maxUploadBytes);
   const sniffed = sniffFile(bytes);
   if (!sniffed.ok) throw new UnsupportedFileError(describeUnsupported(sniffed.found), sniffed.found);
   // A book-length text is refused inside the worker: style analysis and storage of it would stall every request.
