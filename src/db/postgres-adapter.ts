@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { sqlStats } from "./sqlite-adapter.ts";
+import { instrumentQueries } from "./instrument.ts";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type Queryable = { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }>; startTransaction?: (...a: never[]) => Promise<unknown> };
@@ -45,24 +45,9 @@ export class MigrationPrismaPg extends PrismaPg {
   }
 }
 
-/** Counts statements sent to PostgreSQL, as the SQLite adapter does (tests prove nested selections are not N+1). */
-function counting(adapter: Adapter): Adapter {
-  const query = adapter.queryRaw.bind(adapter);
-  const execute = adapter.executeRaw.bind(adapter);
-  adapter.queryRaw = async (q) => {
-    sqlStats.statements++;
-    return query(q);
-  };
-  adapter.executeRaw = async (q) => {
-    sqlStats.statements++;
-    return execute(q);
-  };
-  return adapter;
-}
-
 /** The server's adapter on PostgreSQL. */
 export class CountingPrismaPg extends PrismaPg {
   override async connect(): Promise<Adapter> {
-    return counting(await super.connect());
+    return instrumentQueries(await super.connect());
   }
 }

@@ -1,37 +1,10 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { dataWritten } from "./write-scope.ts";
+import { instrumentQueries } from "./instrument.ts";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
 const PRAGMAS =
   "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-
-/** Counts statements sent to SQLite, so tests can prove that nested selections are not N+1. */
-export const sqlStats = { statements: 0 };
-
-type Queryable = Pick<Adapter, "queryRaw" | "executeRaw">;
-const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
-
-/** Reports every statement that is not a plain SELECT (writes, BEGIN, COMMIT, ROLLBACK) once it has run. */
-function reportWrites<T extends Queryable>(target: T): T {
-  const query = target.queryRaw.bind(target);
-  const execute = target.executeRaw.bind(target);
-  target.queryRaw = async (q) => {
-    try {
-      return await query(q);
-    } finally {
-      if (!isRead(q.sql)) dataWritten();
-    }
-  };
-  target.executeRaw = async (q) => {
-    try {
-      return await execute(q);
-    } finally {
-      if (!isRead(q.sql)) dataWritten();
-    }
-  };
-  return target;
-}
 
 /**
  * @prisma/adapter-better-sqlite3@6.19.3 + the wasm schema engine apply whole migration files to the
@@ -40,13 +13,7 @@ function reportWrites<T extends Queryable>(target: T): T {
  */
 function instrument(adapter: Adapter): Adapter {
   const origRaw = adapter.executeRaw.bind(adapter);
-  const origQuery = adapter.queryRaw.bind(adapter);
-  adapter.queryRaw = async (query) => {
-    sqlStats.statements++;
-    return origQuery(query);
-  };
   adapter.executeRaw = async (query) => {
-    sqlStats.statements++;
     try {
       return await origRaw(query);
     } catch (e) {
@@ -57,9 +24,7 @@ function instrument(adapter: Adapter): Adapter {
       throw e;
     }
   };
-  const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => reportWrites(await startTransaction(isolationLevel));
-  return reportWrites(adapter);
+  return instrumentQueries(adapter);
 }
 
 export class PragmaBetterSQLite3 extends PrismaBetterSQLite3 {

@@ -6,7 +6,7 @@ import {
   UpdateExperienceDoc, UpsertProfileDoc,
 } from "../support/profile-ops.ts";
 import { db } from "../../src/db/client.ts";
-import { sqlStats } from "../../src/db/sqlite-adapter.ts";
+import { sqlStats } from "../../src/db/instrument.ts";
 
 let server: TestServer;
 beforeAll(async () => {
