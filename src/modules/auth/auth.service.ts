@@ -84,6 +84,16 @@ export async function login(services: AppServices, input: unknown, clientIp: str
   return issue(services, user);
 }
 
+/**
+ * After a write that invalidated the user's tokens has committed: this instance's viewer cache
+ * forgets the user at once (the next request is refused), and SocketSessions.revoke closes the
+ * user's sockets and publishes the one `auth:revoked` event every other instance acts on.
+ */
+function revokeTokens(services: AppServices, userId: string): void {
+  revokeViewer(userId);
+  services.sessions.revoke(userId);
+}
+
 export async function changePassword(services: AppServices, viewer: Viewer, input: unknown): Promise<AuthResult> {
   const parsed = ChangePasswordInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error.issues);
@@ -93,16 +103,14 @@ export async function changePassword(services: AppServices, viewer: Viewer, inpu
     where: { id: user.id },
     data: { passwordHash: await hash(parsed.data.newPassword, ARGON), tokenVersion: { increment: 1 } },
   });
-  revokeViewer(user.id);
-  services.sessions.revoke(user.id);
+  revokeTokens(services, user.id);
   return issue(services, updated);
 }
 
 export async function deleteAccount(services: AppServices, viewer: Viewer, input: { password: string }): Promise<string> {
   const user = await confirmPassword(services, viewer, input.password ?? "", "The password is incorrect");
   await db().user.delete({ where: { id: user.id } }); // cascades to every owned row
-  revokeViewer(user.id);
-  services.sessions.revoke(user.id);
+  revokeTokens(services, user.id);
   // Files go after the rows: a crash in between leaves orphan files, never rows pointing nowhere.
   await services.storage.removeUser(user.id);
   services.logger.info("account deleted", { userId: user.id });
