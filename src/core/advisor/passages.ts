@@ -1,21 +1,13 @@
 // Retrieved passages and the sources an answer cites.
 
 import { findSkills } from "../lexicon.ts";
-import type { PartialDate } from "../types.ts";
-import type { SourceKind } from "./chunks.ts";
+import type { Chunk, SourceKind } from "./chunks.ts";
 
-export interface Passage {
-  kind: SourceKind;
-  sourceId: string;
-  label: string;
-  text: string;
-  technologies: string[];
-  startDate: PartialDate | null;
-  /** "present" for an ongoing item. */
-  endDate: PartialDate | null;
+/** An indexed chunk as the search returns it: the chunk without its hash, with its rank. */
+export type Passage = Omit<Chunk, "hash"> & {
   /** bm25: lower is better. */
   score: number;
-}
+};
 
 /** One source an answer used: shown to the user and stored with the message. */
 export interface SourceRef {
