@@ -85,6 +85,17 @@ export function growth(f: (s: string) => unknown, make: (length: number) => stri
   return { length: n, small: tSmall, large: tLarge, ratio: tLarge / Math.max(tSmall, 0.5) };
 }
 
+/**
+ * The same growth at the neighbouring pair of sizes (4n and 16n, or n/4 and n when 16n would pass
+ * `maxLength`). A quadratic function grows ~16× at every pair; a linear one can jump once, where
+ * V8 moves its strings and arrays to the large-object space or the working set leaves the cache
+ * (rankProfile on "- 1\t…": ×0.6, then ×8.5 from 64 k to 256 k characters, then ×3.7 to 1 M).
+ */
+export function neighbourGrowth(f: (s: string) => unknown, make: (length: number) => string, g: Growth, maxLength = 4_000_000): Growth {
+  const length = 16 * g.length <= maxLength ? 4 * g.length : Math.max(64, g.length / 4);
+  return growth(f, make, length, { minSmallMs: 0, runs: 3 });
+}
+
 /** The lowest ratio of up to `attempts` measurements: one noisy run does not fail a linear function. */
 export function bestGrowth(f: (s: string) => unknown, make: (length: number) => string, length: number, limit: number, attempts = 3, opts: GrowthOptions = {}): Growth {
   let best: Growth | null = null;

@@ -1,0 +1,22 @@
+// The growth measure itself: it must still call a quadratic function quadratic after the
+// neighbouring-pair confirmation, and a linear one linear.
+import { describe, expect, it } from "vitest";
+import { bestGrowth, neighbourGrowth, repeatTo } from "./growth.ts";
+
+/** Quadratic on " _a" × n: the emphasis expression the export renderer used to run. */
+const quadratic = (s: string) => s.replace(/(^|\s)_(.+?)_(?=\s|$)/g, "$1$2");
+const linear = (s: string) => s.split(" ").join("|");
+
+describe("growth", () => {
+  it("finds a quadratic expression super-linear at both pairs of sizes", () => {
+    const make = (n: number) => repeatTo("", " _a", "", n);
+    const g = bestGrowth(quadratic, make, 1_000, 8);
+    const next = neighbourGrowth(quadratic, make, g, 64_000);
+    expect(Math.min(g.ratio, next.ratio)).toBeGreaterThan(8);
+  }, 60_000);
+
+  it("finds a linear split-and-join linear", () => {
+    const make = (n: number) => repeatTo("", " _a", "", n);
+    expect(bestGrowth(linear, make, 4_000, 8).ratio).toBeLessThanOrEqual(8);
+  });
+});
