@@ -97,10 +97,17 @@ export async function findOwnedJob(viewer: Viewer, id: string) {
 
 class CancelledError extends Error {}
 
+/** How the per-item progress message names each outcome; it agrees with the finish message's count of changed items. */
+const ITEM_VERB = {
+  changed: "Rewrote",
+  unchanged: "Kept as it was (already reads well)",
+  rejected: "Kept unchanged (would add facts)",
+} as const;
+
 /** One finished item, kept on the job row (`partial`) so a requeued job does not redo it. */
 interface FinishedItem {
   lines: string[];
-  outcome: "changed" | "unchanged" | "rejected";
+  outcome: keyof typeof ITEM_VERB;
   violations?: GroundingViolation[];
 }
 
@@ -168,7 +175,7 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
           await progress({
             step: task.kind.toLowerCase(),
             progress: 5 + Math.floor((90 * done) / tasks.length),
-            message: `${out.violations ? "Kept unchanged (would add facts)" : "Rewrote"} ${task.label} (${done}/${tasks.length})`,
+            message: `${ITEM_VERB[item.outcome]} ${task.label} (${done}/${tasks.length})`,
             partial: { ...finished },
           });
           // The builtin engine never waits on I/O: yield so events flush and /health answers between items.
