@@ -44,6 +44,13 @@ export function dialect(): Dialect {
   return currentDialect;
 }
 
+/** SQLite's `?` placeholders as the connected database wants them (`$1`, `$2`, … on PostgreSQL). */
+export function placeholders(sql: string): string {
+  if (currentDialect === "sqlite") return sql;
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
 /** The URL connectDb was given (the migrator's lock and the event listener open their own connection). */
 export function databaseUrl(): string {
   return currentUrl;

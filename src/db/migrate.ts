@@ -1,14 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { databaseUrl, dialect, type Db } from "./client.ts";
+import { databaseUrl, dialect, placeholders, type Db } from "./client.ts";
 import { withMigrationLock } from "./migration-lock.ts";
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, "../../prisma/migrations");
 /**
  * Idempotent SQL run after the migrations on every start: objects Prisma's datamodel cannot
  * describe (FTS5 virtual tables, triggers), which `prisma migrate diff` would otherwise report as
- * drift. They hold derived data only, so they need no migration history. SQLite only.
+ * drift. They hold derived data only, so they need no migration history. One folder per database
+ * (SQLite's FTS5 index, PostgreSQL's tsvector twin).
  */
 export const RAW_SQL_DIR = join(import.meta.dirname, "../../prisma/raw");
 /** PostgreSQL's own history, for the schema derived by scripts/derive-postgres-schema.mjs. */
@@ -46,8 +47,8 @@ const CREATE_TABLE_PG = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 /** SQLite's `?` placeholders, numbered for PostgreSQL; SQLite keeps its epoch-millisecond times. */
 function dialectSql() {
-  if (dialect() === "sqlite") return { createTable: CREATE_TABLE_SQLITE, sql: (q: string) => q, now: () => Date.now() as number | Date };
-  return { createTable: CREATE_TABLE_PG, sql: (q: string) => { let n = 0; return q.replace(/\?/g, () => `$${++n}`); }, now: () => new Date() as number | Date };
+  if (dialect() === "sqlite") return { createTable: CREATE_TABLE_SQLITE, sql: placeholders, now: () => Date.now() as number | Date };
+  return { createTable: CREATE_TABLE_PG, sql: placeholders, now: () => new Date() as number | Date };
 }
 
 /**
@@ -86,13 +87,12 @@ async function applyPending(db: Db, dir: string): Promise<string[]> {
     }, { timeout: 120_000 });
     newlyApplied.push(m.name);
   }
-  // FTS5 is SQLite's; PostgreSQL has no advisor index yet (see README, Career advisor)
-  if (dialect() === "sqlite") await applyRawSql(db);
+  await applyRawSql(db, join(RAW_SQL_DIR, dialect()));
   return newlyApplied;
 }
 
-/** Runs every prisma/raw/*.sql file, in name order (each statement must be idempotent). */
-export async function applyRawSql(db: Db, dir = RAW_SQL_DIR): Promise<void> {
+/** Runs every .sql file of one prisma/raw/<database> folder, in name order (each statement must be idempotent). */
+export async function applyRawSql(db: Db, dir: string): Promise<void> {
   if (!existsSync(dir)) return;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
     for (const statement of splitSql(readFileSync(join(dir, file), "utf8"))) await db.$executeRawUnsafe(statement);

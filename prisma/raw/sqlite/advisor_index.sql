@@ -1,5 +1,6 @@
 -- The advisor's retrieval index: derived data, rebuilt from the source tables at question time
--- (src/modules/advisor/index.store.ts), so it lives outside prisma/migrations. FTS5 virtual tables
+-- (src/modules/advisor/index.store.ts; the PostgreSQL twin is prisma/raw/postgres/), so it lives
+-- outside prisma/migrations. FTS5 virtual tables
 -- and their shadow tables are outside Prisma's datamodel: kept in a migration, `prisma migrate diff`
 -- (npm run db:check) would report them as drift to drop. src/db/migrate.ts runs this file after the
 -- Prisma migrations on every start; every statement is idempotent.
