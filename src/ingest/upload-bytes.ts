@@ -4,11 +4,20 @@
  * extraction worker would then get a structured-clone copy of that (5 MB: 20–100 ms of main-thread
  * copying under load, measured when the old pool was written). Shared bytes are read by the worker
  * in place (extract.ts), so the main thread copies each chunk once and never the whole file again.
+ *
+ * The file is already in memory, so every `read()` resolves at once: without a pause the whole
+ * copy runs as one task (a CPU profile under ten simultaneous 5 MB uploads showed single tasks of
+ * 80–150 ms here, each one a /health stall). It gives the event loop a turn after every
+ * YIELD_BYTES, so other requests are served between the slices.
  */
+const YIELD_BYTES = 256 * 1024;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function readUploadBytes(file: Blob, maxBytes: number): Promise<Uint8Array> {
   const size = Math.min(file.size, maxBytes);
   const bytes = new Uint8Array(new SharedArrayBuffer(size));
   let at = 0;
+  let sinceYield = 0;
   const reader = file.stream().getReader();
   try {
     for (;;) {
@@ -18,6 +27,11 @@ export async function readUploadBytes(file: Blob, maxBytes: number): Promise<Uin
       if (at + value.byteLength > size) throw new RangeError("the upload is longer than its announced size");
       bytes.set(value, at);
       at += value.byteLength;
+      sinceYield += value.byteLength;
+      if (sinceYield >= YIELD_BYTES) {
+        sinceYield = 0;
+        await nextTurn();
+      }
     }
   } finally {
     reader.releaseLock();
