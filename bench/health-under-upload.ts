@@ -129,7 +129,9 @@ const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 /** `src/main.ts` in a child process on a free port, over a fresh database in `dir`. */
 async function startServerProcess(dir: string, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(TSX, [join(ROOT, "src/main.ts")], {
+  // As `npm start` runs it; HEALTH_CPU_PROF=<dir> writes the server's --cpu-prof profiles there (worker threads included).
+  const profile = process.env.HEALTH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.HEALTH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href, join(ROOT, "src/main.ts")], {
     cwd: dir,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "test", JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123", RATE_REGISTER_PER_IP: "100000", RATE_LOGIN_PER_IP: "100000", RATE_AI_PER_HOUR: "100000", ...env },
     stdio: ["ignore", "pipe", "inherit"],

@@ -14,8 +14,9 @@ export const EXPERIENCES = 30;
 export const BULLETS = 5;
 
 async function jobwise(): Promise<{ url: string; token: string }> {
-  // LOG_LEVEL info, as deployed: every request writes its two log lines (stdout goes to /dev/null).
-  const server = await startServer({ LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production" });
+  // LOG_LEVEL info, as deployed: every request writes its access line to stdout (which goes to /dev/null),
+  // not into the test harness's in-memory array (which grows and adds garbage collection of its own).
+  const server = await startServer({ LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production" }, undefined, { logs: "stdout" });
   process.once("SIGTERM", () => void server.stop().finally(() => process.exit(0)));
   const url = server.url;
   const token = await register(url);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
@@ -118,18 +119,29 @@ export function errorCodes(result: ExecutionResult): string[] {
   return codes;
 }
 
+type OperationFields = { operation: string; type: string; transport: "http" | "ws"; viewerId: string | null; errorCodes: string[]; operationMs: number };
+
 /**
- * One log line and one set of metrics per operation, over HTTP and WebSocket alike (both run
- * envelop's hooks): operation name, type, viewer id, error codes and duration.
+ * One log line per HTTP request and one per WebSocket operation, and one set of metrics per
+ * operation, over HTTP and WebSocket alike (both run envelop's hooks).
+ * - HTTP: the access line (`msg: "request"`: request id, method, status, total ms) carries the
+ *   operation it ran (name, type, viewer id, error codes, execution ms). One line, not two: the
+ *   CPU profile of the anonymous `{ __typename }` path had logging as its largest cost after
+ *   yoga itself.
+ * - WebSocket: `msg: "operation"` with the same operation fields.
+ * `requestIds` is where the request id chosen here (a valid `x-request-id` or a new UUID) is
+ * kept for the context factory.
  */
-export function useOperationLog(logger: Logger, metrics: Metrics): Plugin {
+export function useRequestLog(logger: Logger, metrics: Metrics, requestIds: WeakMap<Request, string>): Plugin {
+  const requests = new WeakMap<Request, { started: number; operation?: OperationFields }>();
   const describe = (document: DocumentNode, operationName: string | null | undefined, context: unknown) => {
     const op = getOperationAST(document, operationName);
-    const ctx = (context ?? {}) as Ctx;
+    const ctx = (context ?? {}) as Ctx & { request?: Request };
     return {
+      request: ctx.request,
       operation: op?.name?.value ?? operationName ?? "anonymous",
       type: op?.operation ?? "unknown",
-      transport: ctx.connectionParams !== undefined || ctx.socket !== undefined ? "ws" : "http",
+      transport: (ctx.connectionParams !== undefined || ctx.socket !== undefined ? "ws" : "http") as "http" | "ws",
       requestId: ctx.requestId,
       viewerId: ctx.viewer?.id ?? null,
     };
@@ -141,27 +153,35 @@ export function useOperationLog(logger: Logger, metrics: Metrics): Plugin {
     metrics.operations.inc(labels);
     metrics.duration.observe(labels, seconds);
     for (const code of codes) metrics.errors.inc({ code, operation: info.operation });
-    logger.info("operation", { ...info, errorCodes: codes, ms: Math.round(seconds * 10_000) / 10 });
+    const fields: OperationFields = { operation: info.operation, type: info.type, transport: info.transport, viewerId: info.viewerId, errorCodes: codes, operationMs: Math.round(seconds * 10_000) / 10 };
+    const pending = info.transport === "http" && info.request ? requests.get(info.request) : undefined;
+    // A second operation in one request (a batch) gets a line of its own.
+    if (pending && !pending.operation) pending.operation = fields;
+    else logger.info("operation", { requestId: info.requestId, ...fields });
   };
+  const done = (info: ReturnType<typeof describe>, started: number) => (result: unknown) =>
+    // Incremental (deferred) results are not used here; a stream is logged when it starts.
+    record(info, started, Symbol.asyncIterator in (result as object) ? null : (result as ExecutionResult));
   return {
+    onRequest({ request }) {
+      const given = request.headers.get("x-request-id");
+      requestIds.set(request, given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID());
+      requests.set(request, { started: performance.now() });
+    },
+    onResponse({ request, response }) {
+      const requestId = requestIds.get(request);
+      if (requestId) response.headers.set("x-request-id", requestId);
+      const pending = requests.get(request);
+      const ms = pending ? Math.round((performance.now() - pending.started) * 10) / 10 : undefined;
+      logger.info("request", { requestId, method: request.method, status: response.status, ms, ...pending?.operation });
+    },
     onExecute({ args }) {
-      const started = performance.now();
-      const info = describe(args.document, args.operationName, args.contextValue);
-      return {
-        onExecuteDone({ result }) {
-          // Incremental (deferred) results are not used here; a stream is logged when it starts.
-          record(info, started, Symbol.asyncIterator in (result as object) ? null : (result as ExecutionResult));
-        },
-      };
+      const record = done(describe(args.document, args.operationName, args.contextValue), performance.now());
+      return { onExecuteDone: ({ result }) => record(result) };
     },
     onSubscribe({ args }) {
-      const started = performance.now();
-      const info = describe(args.document, args.operationName, args.contextValue);
-      return {
-        onSubscribeResult({ result }) {
-          record(info, started, Symbol.asyncIterator in (result as object) ? null : (result as ExecutionResult));
-        },
-      };
+      const record = done(describe(args.document, args.operationName, args.contextValue), performance.now());
+      return { onSubscribeResult: ({ result }) => record(result) };
     },
   };
 }

@@ -9,9 +9,13 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { workerData } from "node:worker_threads";
 import { taskStarted } from "../workers/task-clock.mjs";
+import { lowerThreadPriority } from "../workers/low-priority.mjs";
 import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
+
+// pdf.js runs for seconds on a long document: the main thread must win the core meanwhile.
+lowerThreadPriority();
 
 const MESSAGES = {
   PDF_ENCRYPTED:

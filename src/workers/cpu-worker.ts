@@ -2,9 +2,8 @@
 // the main thread. Each task names a function of CPU_TASKS and its arguments; the reply carries
 // the result or the error's message. Loaded by piscina through cpu-worker-entry.mjs (tsx).
 // A new kind of task is one more entry in CPU_TASKS; runCpu() is typed from it.
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
 import { taskStarted } from "./task-clock.mjs";
+import { lowerThreadPriority } from "./low-priority.mjs";
 import { parseJobFields, parseJobText } from "../core/job-parser.ts";
 import { analyzeStyle } from "../core/style.ts";
 import { atsReport } from "../core/ats.ts";
@@ -34,15 +33,7 @@ export interface CpuRequest {
 
 export type CpuReply = { ok: true; result: unknown } | { ok: false; message: string };
 
-// This thread yields the CPU to the main thread: on a busy host the scheduler otherwise shares a
-// core evenly, and /health waits behind a PDF layout. Linux takes a thread id where setpriority
-// expects a process id; elsewhere this is skipped and the thread keeps the default priority.
-try {
-  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
-} catch {
-  // No /proc (macOS, Windows) or no permission: the default priority.
-}
+lowerThreadPriority();
 
 /** piscina's handler: never throws, so a rejection in the pool always means the thread died. */
 export default async function runTask({ ticket, payload }: { ticket: number; payload: CpuRequest }): Promise<CpuReply> {

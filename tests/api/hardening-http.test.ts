@@ -136,6 +136,19 @@ describe("bodies and variables are bounded before any work", () => {
     expect(reply).toContain("LENGTH_REQUIRED");
   });
 
+  it("bounds a multipart body sent without Content-Length: a flood of form fields is refused, not buffered", async () => {
+    const part = (name: string, value: string) => `--b\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const form = part("operations", JSON.stringify({ query: "{ __typename }" })) + part("map", "{}") + Array.from({ length: 5000 }, (_, i) => part(`f${i}`, "x".repeat(100))).join("") + "--b--\r\n";
+    const chunks = form.match(/[\s\S]{1,16384}/g)!.map((c) => `${Buffer.byteLength(c).toString(16)}\r\n${c}\r\n`).join("");
+    const reply = await rawHttp(
+      portOf(server.url),
+      "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nx-graphql-yoga-csrf: 1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunks + "0\r\n\r\n",
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 4\d\d/);
+    expect(reply).not.toContain('"__typename":"Query"');
+    await stillServing();
+  });
+
   it("refuses 30,000 unknown variable keys from an anonymous client at once, with a short error", async () => {
     const i = Object.fromEntries(Array.from({ length: 30_000 }, (_, n) => [`k${n}`, n]));
     const res = await postRaw(server.url, JSON.stringify({ query: "mutation($i: LoginInput!) { login(input: $i) { __typename } }", variables: { i } }));

@@ -16,13 +16,15 @@ const post = (query: string, token?: string) =>
 const logLines = () => server.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("operation log and /metrics", () => {
-  it("logs each HTTP operation with its name, type, viewer, error codes and duration", async () => {
+  it("logs each HTTP request in one line with the operation it ran: name, type, viewer, error codes and durations", async () => {
     await post('mutation BadLogin { login(input: { email: "nobody@example.com", password: "wrong password" }) { __typename ... on Error { code } } }');
     await post("query WhoAmI { me { id } }", user.token);
-    const lines = logLines().filter((l) => l.msg === "operation");
+    const lines = logLines().filter((l) => l.msg === "request");
     const login = lines.find((l) => l.operation === "BadLogin");
-    expect(login).toMatchObject({ type: "mutation", transport: "http", viewerId: null, errorCodes: ["INVALID_CREDENTIALS"] });
+    expect(login).toMatchObject({ method: "POST", status: 200, type: "mutation", transport: "http", viewerId: null, errorCodes: ["INVALID_CREDENTIALS"] });
     expect(typeof login?.ms).toBe("number");
+    expect(typeof login?.operationMs).toBe("number");
+    expect(logLines().filter((l) => l.requestId === login?.requestId)).toHaveLength(1);
     const me = lines.find((l) => l.operation === "WhoAmI");
     expect(me).toMatchObject({ type: "query", transport: "http", errorCodes: [] });
     expect(me?.viewerId).toEqual(expect.any(String));

@@ -32,8 +32,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** `reuse` restarts on an earlier server's folder (same database and uploads), optionally on its port, as a restart would. */
-export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }): Promise<TestServer> {
+/**
+ * `reuse` restarts on an earlier server's folder (same database and uploads), optionally on its port, as a restart would.
+ * `logs: "stdout"` writes log lines to stdout as a deployed server does (the benchmarks), instead of keeping them in `logs`.
+ */
+export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }, opts: { logs?: "capture" | "stdout" } = {}): Promise<TestServer> {
   const dir = reuse?.dir ?? mkdtempSync(join(tmpdir(), "jobwise-test-"));
   let dbUrl = `file:${join(dir, "test.db")}`;
   if (onPostgres && !env.DATABASE_URL) {
@@ -54,7 +57,8 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { di
   };
   const config = loadConfig(fullEnv);
   const logs: string[] = [];
-  const app = await buildApp(config, { logger: createLogger(config.logLevel, {}, (l) => logs.push(l)) });
+  const logger = opts.logs === "stdout" ? createLogger(config.logLevel) : createLogger(config.logLevel, {}, (l) => logs.push(l));
+  const app = await buildApp(config, { logger });
   const port = await app.start(reuse?.port ?? 0, "127.0.0.1");
   return {
     app,

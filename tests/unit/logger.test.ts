@@ -43,6 +43,16 @@ describe("logger", () => {
     expect(JSON.parse(line).headers.authorization).toBe(REDACTED);
   });
 
+  it("redacts inside lists, thrown errors and child bindings, and leaves the caller's objects as they were", () => {
+    const { logger, lines } = capture();
+    const fields = { batch: [{ token: "token-in-list" }], error: Object.assign(new Error("login failed"), { password: "pw-on-error" }) };
+    logger.child({ session: { secret: "bound-secret" } }).warn("mixed", fields);
+    for (const secret of ["token-in-list", "pw-on-error", "bound-secret"]) expect(lines[0]).not.toContain(secret);
+    expect(JSON.parse(lines[0]).error).toMatchObject({ message: "login failed", password: REDACTED });
+    expect(fields.batch[0].token).toBe("token-in-list");
+    expect(fields.error.password).toBe("pw-on-error");
+  });
+
   it("logs an Error with its name, message and stack, also inside args", () => {
     const { logger, parsed } = capture();
     logger.error("unexpected error", { error: new TypeError("boom"), args: [new Error("inner"), 3] });
