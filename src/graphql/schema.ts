@@ -15,6 +15,8 @@ import "../modules/generation/generation.schema.ts";
 import "../modules/document/document.schema.ts";
 import "../modules/import/import.schema.ts";
 import "../modules/notification/notification.schema.ts";
+import "../modules/advisor/advisor.schema.ts";
+import "../modules/advisor/advisor-stream.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 
