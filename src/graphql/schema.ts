@@ -17,6 +17,7 @@ import "../modules/import/import.schema.ts";
 import "../modules/notification/notification.schema.ts";
 import "../modules/advisor/advisor.schema.ts";
 import "../modules/advisor/advisor-stream.schema.ts";
+import "../modules/advisor/prompts.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 

@@ -122,3 +122,35 @@ export async function ask(server: TestServer, token: string, content: string, co
   const last = events.at(-1)!.data!.advisorReply;
   return { exchange, events, reply: last.message!, text: events.map((e) => e.data!.advisorReply.delta).join("") };
 }
+
+export const AdvisorPromptsDoc = graphql(`
+  query AdvisorPrompts($category: String, $tag: String) { advisorPrompts(category: $category, tag: $tag) { id title content category tags usageCount premade } }
+`);
+export const CreateCustomPromptDoc = graphql(`
+  mutation CreateCustomPrompt($input: CreateCustomPromptInput!) {
+    createCustomPrompt(input: $input) {
+      __typename
+      ... on MutationCreateCustomPromptSuccess { data { id title content category tags usageCount premade } }
+      ... on Error { message code }
+      ... on ValidationError { fieldErrors { path message } }
+    }
+  }
+`);
+export const UpdateCustomPromptDoc = graphql(`
+  mutation UpdateCustomPrompt($input: UpdateCustomPromptInput!) {
+    updateCustomPrompt(input: $input) {
+      __typename
+      ... on MutationUpdateCustomPromptSuccess { data { id title tags } }
+      ... on Error { message code }
+    }
+  }
+`);
+export const DeleteCustomPromptDoc = graphql(`
+  mutation DeleteCustomPrompt($input: DeleteCustomPromptInput!) {
+    deleteCustomPrompt(input: $input) {
+      __typename
+      ... on MutationDeleteCustomPromptSuccess { data { deletedId } }
+      ... on Error { message code }
+    }
+  }
+`);
