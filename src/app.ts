@@ -31,6 +31,7 @@ import { usePersistedQueries } from "./graphql/persisted-queries.ts";
 import { useViewerResponseCache } from "./graphql/response-cache.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
+import { createTranscriber } from "./ai/transcribe.ts";
 import { interruptStale as interruptStaleReplies, stopAll as stopAdvisorReplies } from "./modules/advisor/replies.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     logger,
     storage: createFileStorage(config.uploadDir),
     ai: createAiProvider(config, logger),
+    transcriber: createTranscriber(config),
     rateLimits: new RateLimits(config.rateLimits),
     sessions: new SocketSessions(),
   } as AppServices;

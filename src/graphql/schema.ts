@@ -18,6 +18,7 @@ import "../modules/notification/notification.schema.ts";
 import "../modules/advisor/advisor.schema.ts";
 import "../modules/advisor/advisor-stream.schema.ts";
 import "../modules/advisor/prompts.schema.ts";
+import "../modules/advisor/advisor-voice.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 

@@ -154,3 +154,35 @@ export const DeleteCustomPromptDoc = graphql(`
     }
   }
 `);
+
+export const SendVoiceMessageDoc = graphql(`
+  mutation SendVoiceMessage($input: SendVoiceMessageInput!) {
+    sendVoiceMessage(input: $input) {
+      __typename
+      ... on MutationSendVoiceMessageSuccess { data { question { ...MessageFields voice { durationSeconds mimeType } } reply { id status } } }
+      ... on Error { message code }
+      ... on LimitExceededError { limit }
+    }
+  }
+`);
+
+/** A mono 16-bit PCM WAV of silence; `claimSeconds` overrides the length its header states. */
+export function wav(seconds: number, claimSeconds = seconds): Uint8Array {
+  const rate = 8000;
+  const dataBytes = Math.round(seconds * rate * 2);
+  const b = Buffer.alloc(44 + dataBytes);
+  b.write("RIFF", 0, "ascii");
+  b.writeUInt32LE(36 + dataBytes, 4);
+  b.write("WAVE", 8, "ascii");
+  b.write("fmt ", 12, "ascii");
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write("data", 36, "ascii");
+  b.writeUInt32LE(Math.round(claimSeconds * rate * 2), 40);
+  return new Uint8Array(b);
+}

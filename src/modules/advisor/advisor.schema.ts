@@ -68,6 +68,15 @@ const UsageType = builder.objectRef<Usage>("TokenUsage").implement({
   }),
 });
 
+type Voice = { durationSeconds: number | null; mimeType: string };
+const VoiceType = builder.objectRef<Voice>("VoiceRecording").implement({
+  description: "What was heard: a user message transcribed from a recording",
+  fields: (t) => ({
+    durationSeconds: t.exposeFloat("durationSeconds", { nullable: true, description: "Length of the recording" }),
+    mimeType: t.exposeString("mimeType", { description: "The format, read from the bytes: audio/webm, audio/ogg, audio/mpeg, audio/wav or audio/mp4" }),
+  }),
+});
+
 builder.prismaObject("Message", {
   description: "One message of an advisor conversation",
   fields: (t) => ({
@@ -90,6 +99,7 @@ builder.prismaObject("Message", {
     }),
     withheld: t.stringList({ description: "Sentences the model wrote that stated facts your data does not hold, not shown in content", resolve: (m) => (m.withheld as string[] | null) ?? [] }),
     error: t.exposeString("error", { nullable: true, description: "What went wrong, or a note on how the answer was made" }),
+    voice: t.field({ type: VoiceType, nullable: true, description: "Set when the user's message was transcribed from a recording (sendVoiceMessage)", resolve: (m) => (m.voice as Voice | null) ?? null }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was sent" }),
   }),
 });
@@ -108,7 +118,7 @@ builder.prismaObject("Conversation", {
   }),
 });
 
-const ExchangeType = builder.objectRef<conversations.Exchange>("AdvisorExchange").implement({
+export const ExchangeType = builder.objectRef<conversations.Exchange>("AdvisorExchange").implement({
   description: "A question and the reply it started; follow the reply with advisorReply(messageId: reply.id)",
   fields: (t) => ({
     conversation: t.prismaField({ type: "Conversation", description: "The conversation", resolve: (_q, e) => e.conversation }),

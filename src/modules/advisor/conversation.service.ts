@@ -88,9 +88,10 @@ export async function sendMessage(services: AppServices, viewer: Viewer, input: 
 }
 
 /** The transcript of a voice question is sent like typed text, with what was heard stored beside it. */
-export async function sendTranscript(services: AppServices, viewer: Viewer, conversationId: string, content: string, voice: object): Promise<Exchange> {
-  const conversation = await findOwnedConversation(viewer, conversationId);
-  return send(services, viewer, conversation, { content }, voice);
+export async function sendTranscript(services: AppServices, viewer: Viewer, conversation: Conversation, content: string, voice: object): Promise<Exchange> {
+  const parsed = Content.safeParse(content);
+  if (!parsed.success) throw ValidationError.field(["input", "file"], "The recording holds no speech that could be transcribed, or more than a message holds");
+  return send(services, viewer, conversation, { content: parsed.data }, { voice, charged: true });
 }
 
 export async function checkNotBusy(conversationId: string): Promise<void> {
@@ -98,9 +99,17 @@ export async function checkNotBusy(conversationId: string): Promise<void> {
   if (busy && liveReply(busy.id)) throw new ConflictError(`The advisor is still answering (message ${busy.id}): wait for it or cancelReply first`);
 }
 
-async function send(services: AppServices, viewer: Viewer, conversation: Conversation, input: { content?: string; promptId?: string }, voice?: object): Promise<Exchange> {
+async function send(
+  services: AppServices,
+  viewer: Viewer,
+  conversation: Conversation,
+  input: { content?: string; promptId?: string },
+  opts: { voice?: object; charged?: boolean } = {},
+): Promise<Exchange> {
+  const voice = opts.voice;
   await checkNotBusy(conversation.id);
-  await services.rateLimits.take("ai", viewer.id);
+  // A voice question took its point before the transcription.
+  if (!opts.charged) await services.rateLimits.take("ai", viewer.id);
   const [profile, jobRow] = await Promise.all([loadProfile(viewer.id), conversation.jobId ? db().job.findFirst({ where: { id: conversation.jobId, userId: viewer.id } }) : null]);
   const job = jobRow ? { id: jobRow.id, job: toParsedJob(jobRow) } : null;
   const text = input.promptId ? await usePrompt(viewer, input.promptId, profile, job?.job ?? null) : input.content!;
