@@ -19,6 +19,7 @@ import "../modules/advisor/advisor.schema.ts";
 import "../modules/advisor/advisor-stream.schema.ts";
 import "../modules/advisor/prompts.schema.ts";
 import "../modules/advisor/advisor-voice.schema.ts";
+import "../modules/advisor/suggestions.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 

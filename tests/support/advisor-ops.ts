@@ -186,3 +186,17 @@ export function wav(seconds: number, claimSeconds = seconds): Uint8Array {
   b.writeUInt32LE(Math.round(claimSeconds * rate * 2), 40);
   return new Uint8Array(b);
 }
+
+export const ProfileSuggestionsDoc = graphql(`
+  query ProfileSuggestions($status: SuggestionStatus) { profileSuggestions(first: 20, status: $status) { edges { node { id kind targetId text status conversationId messageId decidedAt } } } }
+`);
+export const AcceptSuggestionDoc = graphql(`
+  mutation AcceptSuggestion($input: DecideProfileSuggestionInput!) {
+    acceptProfileSuggestion(input: $input) { __typename ... on MutationAcceptProfileSuggestionSuccess { data { id status decidedAt } } ... on Error { message code } }
+  }
+`);
+export const RejectSuggestionDoc = graphql(`
+  mutation RejectSuggestion($input: DecideProfileSuggestionInput!) {
+    rejectProfileSuggestion(input: $input) { __typename ... on MutationRejectProfileSuggestionSuccess { data { id status } } ... on Error { message code } }
+  }
+`);

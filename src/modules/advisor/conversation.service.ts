@@ -144,10 +144,11 @@ async function send(
       await db().profileSuggestion.createMany({ data: changes.map((c) => ({ ...c, userId: viewer.id, conversationId: conversation.id, messageId: question.id })) });
     }
     const history = recent.reverse().filter((m) => m.status === "COMPLETE").map((m) => ({ role: m.role, content: m.content }));
-    begin(reply.id, async (live) => {
-      await writeReply(services, live, { userId: viewer.id, question: text, intent, filters, profile, job, interview, summary: updated.summary, history });
-      await refreshSummary(conversation.id);
-    });
+    begin(
+      reply.id,
+      (live) => writeReply(services, live, { userId: viewer.id, question: text, intent, filters, profile, job, interview, summary: updated.summary, history }),
+      () => refreshSummary(conversation.id),
+    );
   }
   if (refusal) await refreshSummary(conversation.id);
   return { conversation: updated, question, reply };

@@ -15,6 +15,8 @@ export interface LiveReply {
   flushedAt: number;
   /** Settles once the reply has ended and its end is stored. */
   done: Promise<void>;
+  /** Runs after the end is stored and before it is published (the conversation summary). */
+  onEnd: () => Promise<void>;
 }
 
 const FLUSH_MS = 1000;
@@ -28,8 +30,8 @@ export class ReplyAbort extends Error {
   }
 }
 
-export function begin(messageId: string, run: (reply: LiveReply) => Promise<void>): void {
-  const reply: LiveReply = { messageId, text: "", controller: new AbortController(), flushedAt: Date.now(), done: Promise.resolve() };
+export function begin(messageId: string, run: (reply: LiveReply) => Promise<void>, onEnd: () => Promise<void> = async () => {}): void {
+  const reply: LiveReply = { messageId, text: "", controller: new AbortController(), flushedAt: Date.now(), done: Promise.resolve(), onEnd };
   live.set(messageId, reply);
   // run() stores its own failures; nothing may escape as an unhandled rejection.
   const task = run(reply)
@@ -61,6 +63,7 @@ export async function finish(reply: LiveReply, status: ReplyEnd, data: Prisma.Me
   // updateMany: a conversation deleted meanwhile took the message with it, which is not an error.
   await db().message.updateMany({ where: { id: reply.messageId }, data: { ...data, content: reply.text, status } as Prisma.MessageUpdateManyMutationInput });
   live.delete(reply.messageId);
+  await reply.onEnd().catch(() => {});
   pubsub.publish("advisor:reply", reply.messageId, { messageId: reply.messageId, offset: reply.text.length, delta: "", status, done: true });
 }
 
