@@ -1,6 +1,7 @@
 import { builder } from "../../graphql/builder.ts";
 import { NotFoundError, ValidationError } from "../../graphql/errors.ts";
 import { DeletedPayload } from "../../graphql/payloads.ts";
+import { withoutNulls } from "../../input.ts";
 import * as prompts from "./prompts.store.ts";
 
 const PromptRef = builder.objectRef<prompts.PromptView>("AdvisorPrompt").implement({
@@ -53,8 +54,6 @@ const DeleteInput = builder.inputType("DeleteCustomPromptInput", {
   fields: (t) => ({ id: t.id({ required: true, description: "The custom prompt's id" }) }),
 });
 
-const strip = <T extends object>(input: T) => Object.fromEntries(Object.entries(input).filter(([, v]) => v != null));
-
 builder.mutationField("createCustomPrompt", (t) =>
   t.field({
     type: PromptRef,
@@ -62,7 +61,7 @@ builder.mutationField("createCustomPrompt", (t) =>
     description: "Saves a prompt of the user's own (at most 200). Errors: ValidationError (also an unknown {{placeholder}})",
     args: { input: t.arg({ type: CreateInput, required: true }) },
     errors: { types: [ValidationError] },
-    resolve: (_r, { input }, ctx) => prompts.createPrompt(ctx.viewer!, strip(input)),
+    resolve: (_r, { input }, ctx) => prompts.createPrompt(ctx.viewer!, withoutNulls(input)),
   }),
 );
 
@@ -73,7 +72,7 @@ builder.mutationField("updateCustomPrompt", (t) =>
     description: "Changes a custom prompt (premade prompts are read-only: NotFoundError). Errors: ValidationError, NotFoundError",
     args: { input: t.arg({ type: UpdateInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError] },
-    resolve: (_r, { input }, ctx) => prompts.updatePrompt(ctx.viewer!, strip(input)),
+    resolve: (_r, { input }, ctx) => prompts.updatePrompt(ctx.viewer!, withoutNulls(input)),
   }),
 );
 
