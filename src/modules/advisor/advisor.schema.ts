@@ -38,7 +38,16 @@ const RefusalEnum = builder.enumType("AdvisorRefusal", {
 });
 const SourceKindEnum = builder.enumType("AdvisorSourceKind", {
   description: "Which of the user's data an answer quoted",
-  values: ["PROFILE", "SKILLS", "EXPERIENCE", "PROJECT", "EDUCATION", "SAMPLE", "JOB", "DOCUMENT"] as const,
+  values: {
+    PROFILE: { description: "The profile's name, location and summary" },
+    SKILLS: { description: "The profile's skill lists" },
+    EXPERIENCE: { description: "An experience (id: the experience)" },
+    PROJECT: { description: "A project (id: the project)" },
+    EDUCATION: { description: "An education entry" },
+    SAMPLE: { description: "An uploaded resume or cover-letter sample" },
+    JOB: { description: "A saved job" },
+    DOCUMENT: { description: "A saved document" },
+  } as const,
 });
 
 const SourceRefType = builder.objectRef<SourceRef>("AdvisorSource").implement({
