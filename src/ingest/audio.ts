@@ -25,7 +25,7 @@ export function wavDurationSeconds(b: Uint8Array): number | null {
   for (let at = 12; at + 8 <= b.length; ) {
     const id = ascii(b, at, 4);
     const size = view.getUint32(at + 4, true);
-    if (id === "fmt " && at + 16 <= b.length) byteRate = view.getUint32(at + 16, true);
+    if (id === "fmt " && at + 20 <= b.length) byteRate = view.getUint32(at + 16, true);
     if (id === "data") return byteRate > 0 ? size / byteRate : null;
     at += 8 + size + (size % 2);
   }

@@ -4,7 +4,7 @@ import { collect, ok, startServer, success, wsClient, type TestServer } from "..
 import { newUser } from "../support/accounts.ts";
 import { startFakeGroq, type FakeGroq, type FakeRequest } from "../support/fake-groq.ts";
 import { AddExperienceDoc } from "../support/profile-ops.ts";
-import { AdvisorReplyDoc, ask, CancelReplyDoc, ConversationDoc, SendMessageDoc, seedAdvisorProfile, StartConversationDoc } from "../support/advisor-ops.ts";
+import { AdvisorReplyDoc, ask, CancelReplyDoc, ConversationDoc, DeleteConversationDoc, SendMessageDoc, seedAdvisorProfile, StartConversationDoc } from "../support/advisor-ops.ts";
 import { db } from "../../src/db/client.ts";
 
 let fake: FakeGroq;
@@ -94,6 +94,24 @@ describe("cancel and restart", () => {
     expect(events.map((e) => e.data!.advisorReply.delta).join("")).toBe(cancelled.content);
     const again = (await ok(server, CancelReplyDoc, { input: { messageId: ex.reply!.id } }, { token: u.token })).cancelReply;
     expect(again).toMatchObject({ __typename: "ConflictError" });
+  });
+
+  it("deleting a conversation while its reply streams stops the reply and ends the stream", async () => {
+    const u = await newUser(server);
+    await seedAdvisorProfile(server, u.token);
+    fake.enqueue({ chunks: ["You built Kafka pipelines at Zalando. ", ...Array(40).fill("You used Python. ")], chunkDelayMs: 50 });
+    const ex = success((await ok(server, StartConversationDoc, { input: { content: "Where did I use Kafka?" } }, { token: u.token })).startConversation);
+    const client = wsClient(server, { authorization: `Bearer ${u.token}` });
+    const live = collect(client, AdvisorReplyDoc, { messageId: ex.reply!.id });
+    await new Promise((r) => setTimeout(r, 300));
+    success((await ok(server, DeleteConversationDoc, { input: { id: ex.conversation.id } }, { token: u.token })).deleteConversation);
+    const events = await live.done;
+    await client.dispose();
+    expect(events.at(-1)!.data!.advisorReply).toMatchObject({ done: true, message: null });
+    expect(await db().message.count({ where: { conversationId: ex.conversation.id } })).toBe(0);
+    // The server still answers.
+    const { reply } = await ask(server, u.token, "Which of my projects used Kafka?").catch(() => ({ reply: null }));
+    expect(reply).not.toBeNull();
   });
 
   it("a reply cut off by a restart ends INTERRUPTED, and its subscribers are told at once", async () => {
