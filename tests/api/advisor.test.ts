@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, exec, ok, startServer, success, wsClient, type TestServer } from "../support/server.ts";
 import { newUser } from "../support/accounts.ts";
 import { AddExperienceDoc } from "../support/profile-ops.ts";
+import { BACKEND_JOB, CreateJobDoc } from "../support/job-ops.ts";
 import {
   AdvisorReplyDoc,
   ask,
+  CancelReplyDoc,
   ConversationDoc,
   ConversationsDoc,
   DeleteConversationDoc,
@@ -166,6 +168,15 @@ describe("ownership", () => {
     expect(ids).not.toContain(theirs.currentId);
     expect(ids).not.toContain(theirs.projectId);
     expect(reply.content).not.toContain("Umbrella");
+  });
+
+  it("another user's job cannot start a conversation, and another user's reply cannot be cancelled", async () => {
+    const owner = await newUser(server);
+    const other = await newUser(server);
+    const job = success((await ok(server, CreateJobDoc, { input: { text: BACKEND_JOB } }, { token: owner.token })).createJob);
+    expect((await ok(server, StartConversationDoc, { input: { jobId: job.id } }, { token: other.token })).startConversation).toMatchObject({ __typename: "NotFoundError" });
+    const ex = success((await ok(server, StartConversationDoc, { input: { content: "What skills do I have?" } }, { token: owner.token })).startConversation);
+    expect((await ok(server, CancelReplyDoc, { input: { messageId: ex.reply!.id } }, { token: other.token })).cancelReply).toMatchObject({ __typename: "NotFoundError" });
   });
 
   it("needs a token", async () => {
