@@ -73,15 +73,21 @@ describe("streamed answers", () => {
   });
 });
 
+/** A reply that takes about two seconds, followed over graphql-ws, once its first sentence is out. */
+async function slowReply() {
+  const u = await newUser(server);
+  await seedAdvisorProfile(server, u.token);
+  fake.enqueue({ chunks: ["You built Kafka pipelines at Zalando. ", ...Array(40).fill("You used Python. ")], chunkDelayMs: 50 });
+  const ex = success((await ok(server, StartConversationDoc, { input: { content: "Where did I use Kafka?" } }, { token: u.token })).startConversation);
+  const client = wsClient(server, { authorization: `Bearer ${u.token}` });
+  const live = collect(client, AdvisorReplyDoc, { messageId: ex.reply!.id });
+  await new Promise((r) => setTimeout(r, 400));
+  return { u, ex, client, live };
+}
+
 describe("cancel and restart", () => {
   it("cancelReply stops the reply, keeps the text so far and ends the stream CANCELLED; a second cancel is a conflict", async () => {
-    const u = await newUser(server);
-    await seedAdvisorProfile(server, u.token);
-    fake.enqueue({ chunks: ["You built Kafka pipelines at Zalando. ", ...Array(40).fill("You used Python. ")], chunkDelayMs: 50 });
-    const ex = success((await ok(server, StartConversationDoc, { input: { content: "Where did I use Kafka?" } }, { token: u.token })).startConversation);
-    const client = wsClient(server, { authorization: `Bearer ${u.token}` });
-    const live = collect(client, AdvisorReplyDoc, { messageId: ex.reply!.id });
-    await new Promise((r) => setTimeout(r, 400));
+    const { u, ex, client, live } = await slowReply();
     const busy = (await ok(server, SendMessageDoc, { input: { conversationId: ex.conversation.id, content: "What skills do I have?" } }, { token: u.token })).sendMessage;
     expect(busy).toMatchObject({ __typename: "ConflictError" });
     const cancelled = success((await ok(server, CancelReplyDoc, { input: { messageId: ex.reply!.id } }, { token: u.token })).cancelReply);
@@ -97,13 +103,7 @@ describe("cancel and restart", () => {
   });
 
   it("deleting a conversation while its reply streams stops the reply and ends the stream", async () => {
-    const u = await newUser(server);
-    await seedAdvisorProfile(server, u.token);
-    fake.enqueue({ chunks: ["You built Kafka pipelines at Zalando. ", ...Array(40).fill("You used Python. ")], chunkDelayMs: 50 });
-    const ex = success((await ok(server, StartConversationDoc, { input: { content: "Where did I use Kafka?" } }, { token: u.token })).startConversation);
-    const client = wsClient(server, { authorization: `Bearer ${u.token}` });
-    const live = collect(client, AdvisorReplyDoc, { messageId: ex.reply!.id });
-    await new Promise((r) => setTimeout(r, 300));
+    const { u, ex, client, live } = await slowReply();
     success((await ok(server, DeleteConversationDoc, { input: { id: ex.conversation.id } }, { token: u.token })).deleteConversation);
     const events = await live.done;
     await client.dispose();
