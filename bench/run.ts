@@ -10,6 +10,7 @@ import { benchEnhancement, enhancementSection, type EnhancementResult } from "./
 import { benchFanout, fanoutSection, type FanoutResult } from "./fanout.ts";
 import { benchGenerateResume, generateResumeAvailable, generateResumeSection, type GenerateResumeResult } from "./generate-resume.ts";
 import { benchReadPath, readPathRatios, readPathSection, type ReadPathResult } from "./read-path.ts";
+import { advisorSection, benchAdvisor, type AdvisorResult } from "./advisor.ts";
 import { median, ms, percentile, ratio, renderSection, target, withTimeout, type Row, type Section } from "./lib.ts";
 
 interface Outcome<T> {
@@ -127,6 +128,14 @@ async function main(): Promise<void> {
       extra: r.table,
     };
   });
+
+  // 9. Advisor
+  const advisor = await section<AdvisorResult>("9. Advisor", 180_000, () => benchAdvisor(), (r) => ({ ...advisorSection(r), title: `9. ${advisorSection(r).title}` }));
+  if (advisor.value) {
+    const r = advisor.value;
+    summary.push({ metric: "advisor retrieval p95 (40 experiences, 20 jobs, 20 documents)", value: ms(percentile(r.retrieval, 95)), target: target(percentile(r.retrieval, 95), 20, "20 ms") });
+    summary.push({ metric: "advisor first streamed token, model at 300 ms (p50)", value: ms(median(r.firstToken)), target: target(median(r.firstToken), 360, "360 ms") });
+  }
 
   await closeExtractPool().catch(() => undefined);
   console.log(renderSection({

@@ -31,6 +31,8 @@ import { usePersistedQueries } from "./graphql/persisted-queries.ts";
 import { useViewerResponseCache } from "./graphql/response-cache.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
+import { createTranscriber } from "./ai/transcribe.ts";
+import { interruptStale as interruptStaleReplies, stopAll as stopAdvisorReplies } from "./modules/advisor/replies.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
 import { startEventTransport } from "./events/transport.ts";
@@ -92,12 +94,15 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   const applied = await applyMigrations(db());
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const events = await startEventTransport(config.databaseUrl, logger);
+  const interrupted = await interruptStaleReplies();
+  if (interrupted) logger.warn("advisor replies interrupted by a restart", { count: interrupted });
 
   const services = {
     config,
     logger,
     storage: createFileStorage(config.uploadDir),
     ai: createAiProvider(config, logger),
+    transcriber: createTranscriber(config),
     rateLimits: new RateLimits(config.rateLimits),
     sessions: new SocketSessions(),
   } as AppServices;
@@ -267,6 +272,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       // Running jobs are requeued (they resume after the restart); then subscribers are told we
       // are going away (1001) so clients reconnect, and HTTP drains.
       await services.runner.stop();
+      await stopAdvisorReplies();
       await websocket.close();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();

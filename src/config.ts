@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   GROQ_BASE_URL: z.url("GROQ_BASE_URL must be a URL such as https://api.groq.com").optional(),
   GROQ_MODEL_FAST: z.string().min(1).default("llama-3.1-8b-instant"),
   GROQ_MODEL_QUALITY: z.string().min(1).default("llama-3.3-70b-versatile"),
+  GROQ_MODEL_TRANSCRIBE: z.string().min(1).default("whisper-large-v3-turbo"),
   LLM_TIMEOUT_S: int("LLM_TIMEOUT_S", 60, 1, 600),
   LLM_CONCURRENCY: int("LLM_CONCURRENCY", 4, 1, 64),
   LLM_RETRY_AFTER_CAP_S: int("LLM_RETRY_AFTER_CAP_S", 20, 0, 600),
@@ -68,7 +69,7 @@ export interface Config {
   maxUploadBytes: number;
   jwtSecret: string;
   jwtExpiryHours: number;
-  groq: { apiKey: string; baseURL?: string; modelFast: string; modelQuality: string } | null;
+  groq: { apiKey: string; baseURL?: string; modelFast: string; modelQuality: string; modelTranscribe: string } | null;
   llmTimeoutMs: number;
   llmConcurrency: number;
   llmRetryAfterCapMs: number;
@@ -131,7 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: resolveJwtSecret(e.JWT_SECRET, e.NODE_ENV, dataDir),
     jwtExpiryHours: e.JWT_EXPIRY_HOURS,
     groq: e.GROQ_API_KEY
-      ? { apiKey: e.GROQ_API_KEY, baseURL: e.GROQ_BASE_URL, modelFast: e.GROQ_MODEL_FAST, modelQuality: e.GROQ_MODEL_QUALITY }
+      ? { apiKey: e.GROQ_API_KEY, baseURL: e.GROQ_BASE_URL, modelFast: e.GROQ_MODEL_FAST, modelQuality: e.GROQ_MODEL_QUALITY, modelTranscribe: e.GROQ_MODEL_TRANSCRIBE }
       : null,
     llmTimeoutMs: e.LLM_TIMEOUT_S * 1000,
     llmConcurrency: e.LLM_CONCURRENCY,

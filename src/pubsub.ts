@@ -15,6 +15,8 @@ export type Topics = {
   /** The user's tokens were revoked (password change, account deletion): every instance closes that
    *  user's sockets and drops the user from its viewer cache. Published once, by SocketSessions.revoke. */
   "auth:revoked": [payload: { userId: string }];
+  /** Text deltas and the end of one streamed advisor reply, in order (offset = characters before delta). */
+  "advisor:reply": [messageId: string, event: { messageId: string; offset: number; delta: string; status: string; done: boolean }];
 };
 
 type Target = Pick<EventTarget, "addEventListener" | "removeEventListener" | "dispatchEvent">;

@@ -5,6 +5,7 @@ import type { AiProvider } from "./ai/provider.ts";
 import type { JobRunner } from "./jobs/runner.ts";
 import type { RateLimits } from "./modules/auth/rate-limits.ts";
 import type { SocketSessions } from "./modules/auth/sessions.ts";
+import type { Transcriber } from "./ai/transcribe.ts";
 
 /**
  * Long-lived collaborators built once by buildApp and handed to resolvers through the context.
@@ -18,4 +19,6 @@ export interface AppServices {
   runner: JobRunner;
   rateLimits: RateLimits;
   sessions: SocketSessions;
+  /** Speech to text for voice questions; null without a provider key. */
+  transcriber: Transcriber | null;
 }

@@ -93,5 +93,11 @@ export function createGroqProvider(config: Config, logger: Logger): GroqProvider
         : "";
       yield* llm.stream({ ...prompt, user: prompt.user + feedback, signal });
     },
+    async *streamAdvice({ intent, question, passages, summary, history, signal, onUsage }) {
+      const numbered = passages.map((p, i) => `[${i + 1}] ${p.label}\n${p.text}`).join("\n\n") || "(nothing matched the question)";
+      const recent = history.map((m) => `${m.role === "USER" ? "User" : "Advisor"}: ${m.content}`).join("\n") || "(none)";
+      const prompt = renderPrompt(prompts, "advisor_answer", { intent, question, passages: numbered, summary: summary ?? "(none)", history: recent });
+      yield* llm.stream({ ...prompt, signal, onUsage });
+    },
   };
 }

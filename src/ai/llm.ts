@@ -61,6 +61,8 @@ export interface LlmCallOptions {
   /** Ask for a JSON object (response_format json_object); the prompt must mention JSON. */
   json?: boolean;
   signal?: AbortSignal;
+  /** stream(): told the token usage and model once the provider reports them (the last chunk). */
+  onUsage?: (usage: LlmUsage, model: string) => void;
 }
 
 export interface LlmJsonCallOptions<T> extends Omit<LlmCallOptions, "json"> {
@@ -252,6 +254,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
           failure = classifyError(undefined, { timedOut: watchdog.timedOut, callerSignal: call.signal });
         } else {
           log({ event: "llm.completed", tier: call.model, model: models[call.model], attempt, durationMs: Date.now() - started, usage, stream: true });
+          if (usage) call.onUsage?.(usage, models[call.model]);
           measure(call, "ok", Date.now() - started);
         }
       } catch (error) {

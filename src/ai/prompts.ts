@@ -18,6 +18,7 @@ export const PROMPT_VARIABLES = {
   parse_job: ["job_text"],
   cover_letter: ["style", "tone", "length", "job", "facts"],
   import_resume: ["resume_text"],
+  advisor_answer: ["intent", "question", "passages", "summary", "history"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PromptName = keyof typeof PROMPT_VARIABLES;

@@ -36,6 +36,23 @@ export interface AiProvider {
   extractResume(text: string, lines?: { text: string; page: number; y?: number }[]): Promise<ResumeDraft>;
   /** The cover letter's text as it is written (chunks join into the letter). */
   writeCoverLetter(input: CoverLetterRequest): AsyncIterable<string>;
+  /**
+   * A career advisor's answer as it is written, grounded in the given passages (checked by the
+   * caller). Only language-model providers have it: without one the advisor's builtin engine
+   * answers from retrieval (src/core/advisor/builtin.ts).
+   */
+  streamAdvice?(input: AdviceRequest): AsyncIterable<string>;
+}
+
+export interface AdviceRequest {
+  intent: string;
+  question: string;
+  /** The user's own data, retrieved and defused: the only facts the answer may state. */
+  passages: { label: string; text: string }[];
+  summary: string | null;
+  history: { role: "USER" | "ASSISTANT"; content: string }[];
+  signal?: AbortSignal;
+  onUsage?: (usage: { promptTokens: number; completionTokens: number; totalTokens: number }, model: string) => void;
 }
 
 export interface CoverLetterRequest {

@@ -15,6 +15,11 @@ import "../modules/generation/generation.schema.ts";
 import "../modules/document/document.schema.ts";
 import "../modules/import/import.schema.ts";
 import "../modules/notification/notification.schema.ts";
+import "../modules/advisor/advisor.schema.ts";
+import "../modules/advisor/advisor-stream.schema.ts";
+import "../modules/advisor/prompts.schema.ts";
+import "../modules/advisor/advisor-voice.schema.ts";
+import "../modules/advisor/suggestions.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 

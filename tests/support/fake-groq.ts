@@ -25,6 +25,9 @@
  *               chunks, a streamed answer sends `content` word by word.
  * - delayMs     wait before sending the headers; `chunkDelayMs` waits before each SSE chunk.
  * - hang        accept the request and never answer.
+ * Transcriptions (POST /openai/v1/audio/transcriptions, multipart): `enqueueTranscription({ text,
+ * duration })` or `{ status }`; unscripted ones answer "fake transcript". The request records the
+ * multipart `model`, the uploaded file's bytes (`audioBytes`) and its declared type.
  * Requests to other paths get a 404; with `startFakeGroq({ apiKey })` a wrong bearer gets a 401,
  * as Groq answers.
  */
@@ -33,6 +36,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 export const CHAT_COMPLETIONS_PATH = "/openai/v1/chat/completions";
+export const TRANSCRIPTIONS_PATH = "/openai/v1/audio/transcriptions";
+
+/** A Whisper answer: `text` (and `duration`, seconds) or an error `status`. */
+export interface FakeTranscription {
+  text?: string;
+  duration?: number;
+  status?: number;
+  content?: string;
+}
 
 export interface FakeMessage {
   role: string;
@@ -48,6 +60,9 @@ export interface FakeRequest {
   /** The parsed JSON body as sent. */
   body: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
+  /** Transcriptions: the size of the uploaded file part and its declared content type. */
+  audioBytes?: number;
+  audioType?: string;
   /** Date.now() when the request arrived and when its answer was finished (or abandoned). */
   receivedAt: number;
   finishedAt: number | null;
@@ -75,6 +90,7 @@ export interface FakeGroq {
   readonly inFlight: number;
   readonly maxInFlight: number;
   enqueue(...replies: FakeReply[]): void;
+  enqueueTranscription(...replies: FakeTranscription[]): void;
   setHandler(handler: FakeHandler): void;
   setLatency(ms: number): void;
   /** Clears queue, requests, handler, latency and counters. */
@@ -86,6 +102,7 @@ const DEFAULT_HANDLER: FakeHandler = () => ({ content: "fake-groq: no reply was 
 
 export async function startFakeGroq(options: { apiKey?: string } = {}): Promise<FakeGroq> {
   const queue: FakeReply[] = [];
+  const transcriptions: FakeTranscription[] = [];
   const requests: FakeRequest[] = [];
   let handler = DEFAULT_HANDLER;
   let latencyMs = 0;
@@ -111,6 +128,15 @@ export async function startFakeGroq(options: { apiKey?: string } = {}): Promise<
     const request = await readRequest(req);
     requests.push(request);
     onRecord(request);
+    if (request.method === "POST" && request.path === TRANSCRIPTIONS_PATH) {
+      if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) {
+        return sendJson(res, 401, { error: { message: "Invalid API Key", type: "invalid_request_error", code: "invalid_api_key" } });
+      }
+      const t = transcriptions.shift() ?? { text: "fake transcript" };
+      await wait(latencyMs);
+      if ((t.status ?? 200) >= 400) return sendJson(res, t.status!, errorBody(t.status!, { content: t.content }));
+      return sendJson(res, 200, { text: t.text ?? "", duration: t.duration ?? 3, language: "en", segments: [] });
+    }
     if (request.method !== "POST" || request.path !== CHAT_COMPLETIONS_PATH) {
       return sendJson(res, 404, { error: { message: `Unknown request URL: ${request.method} ${request.path}`, type: "invalid_request_error", code: "unknown_url" } });
     }
@@ -140,10 +166,12 @@ export async function startFakeGroq(options: { apiKey?: string } = {}): Promise<
       return maxInFlight;
     },
     enqueue: (...replies) => void queue.push(...replies),
+    enqueueTranscription: (...replies) => void transcriptions.push(...replies),
     setHandler: (next) => void (handler = next),
     setLatency: (ms) => void (latencyMs = ms),
     reset() {
       queue.length = 0;
+      transcriptions.length = 0;
       requests.length = 0;
       handler = DEFAULT_HANDLER;
       latencyMs = 0;
@@ -158,15 +186,22 @@ export async function startFakeGroq(options: { apiKey?: string } = {}): Promise<
 }
 
 async function readRequest(req: IncomingMessage): Promise<FakeRequest> {
-  let raw = "";
-  for await (const chunk of req) raw += chunk;
+  const parts: Buffer[] = [];
+  for await (const chunk of req) parts.push(chunk as Buffer);
+  const raw = Buffer.concat(parts).toString("latin1");
   let body: Record<string, unknown> = {};
+  let audio: { audioBytes?: number; audioType?: string } = {};
   try {
     body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   } catch {
-    // recorded as an empty body; the test will see it in `requests`
+    // multipart (transcriptions) or malformed: the test sees what was sent in `requests`
+    const model = /name="model"\r\n\r\n([^\r]*)\r\n/.exec(raw);
+    if (model) body = { model: model[1] };
+    const file = /name="file"; filename="[^"]*"\r\nContent-Type: ([^\r]*)\r\n\r\n([\s\S]*?)\r\n--/.exec(raw);
+    if (file) audio = { audioType: file[1], audioBytes: file[2]!.length };
   }
   return {
+    ...audio,
     method: req.method ?? "GET",
     path: (req.url ?? "/").split("?")[0]!,
     model: typeof body.model === "string" ? body.model : "",
