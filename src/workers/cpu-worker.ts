@@ -6,6 +6,7 @@ import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { taskStarted } from "./task-clock.mjs";
 import { parseJobFields, parseJobText } from "../core/job-parser.ts";
+import { parseResumeText } from "../core/resume-parser.ts";
 import { analyzeStyle } from "../core/style.ts";
 import { atsReport } from "../core/ats.ts";
 import { rankProfile } from "../core/ranking.ts";
@@ -15,6 +16,7 @@ import { renderDocx, renderPdf, renderText } from "../modules/document/render.ts
 export const CPU_TASKS = {
   parseJobText,
   parseJobFields,
+  parseResumeText,
   analyzeStyle,
   atsReport,
   rankProfile,

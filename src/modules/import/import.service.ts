@@ -1,4 +1,5 @@
 import { PreconditionError, ValidationError, fromSchemaErrors } from "../../errors.ts";
+import { CpuLimitError } from "../../workers/cpu-pool.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ResumeDraft, DraftProfile } from "../../core/resume-parser.ts";
@@ -29,7 +30,12 @@ async function draftFrom(services: AppServices, file: File): Promise<{ draft: Re
   const doc = await readUpload(services, file);
   if (doc.kind === "txt" && doc.text.trimStart().startsWith("{")) return { draft: readJsonResume(doc.text), format: "json" };
   // Layout lines (positions, from PDFs) help the parser drop running headers and footers.
-  return { draft: await services.ai.extractResume(doc.text, doc.lines), format: doc.kind };
+  const draft = await services.ai.extractResume(doc.text, doc.lines).catch((e: unknown) => {
+    throw e instanceof CpuLimitError
+      ? ValidationError.field(["input", "file"], "Reading the entries of this resume took too much time or memory, so we stopped. Upload the resume itself (a few pages), or save it again as a simpler PDF or .docx.")
+      : e;
+  });
+  return { draft, format: doc.kind };
 }
 
 function readJsonResume(text: string): ResumeDraft {
