@@ -12,6 +12,7 @@ import { taskStarted } from "../workers/task-clock.mjs";
 import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
+import { readDocx } from "./docx-layout.mjs";
 
 const MESSAGES = {
   PDF_ENCRYPTED:
@@ -80,16 +81,36 @@ async function extractPdf(bytes) {
   }
 }
 
+/** The parts the DOCX reader needs; everything else in the package is only size-checked. */
+const DOCX_PARTS = new Set(["word/document.xml", "word/styles.xml"]);
+
 async function extractDocx(bytes) {
-  const mammoth = await loadMammoth();
-  const sizes = await checkEntrySizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts = new Map();
+  const sizes = await checkEntrySizes(buffer, parts);
   if (sizes === "LIES") return { ok: false, reason: "ZIP_BOMB", message: MESSAGES.DOCX_LYING_SIZES };
   if (sizes === "BROKEN") return { ok: false, reason: "CORRUPT", message: MESSAGES.DOCX_CORRUPT };
+  // The document's own structure first: paragraphs, runs (bold, size), tabs, tables, text boxes.
+  const documentXml = parts.get("word/document.xml");
+  if (documentXml) {
+    try {
+      const { text, lines } = readDocx(documentXml, parts.get("word/styles.xml"));
+      if (text.replace(/\s+/g, "").length > 0) return { ok: true, text, pages: null, lines };
+    } catch {
+      // An XML shape the reader does not know: mammoth's reading below.
+    }
+  }
+  return extractDocxWithMammoth(buffer);
+}
+
+/** mammoth's reading, for packages whose main part the structural reader could not use. */
+async function extractDocxWithMammoth(buffer) {
+  const mammoth = await loadMammoth();
   try {
     // convertToHtml rather than extractRawText: raw text drops line breaks inside a paragraph
     // ("Sincerely,<br>Name" became "Sincerely,Name") and the markers of Word's own lists.
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer },
       // Images are never read: we only want the text, and they can be most of the file.
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })) },
     );
@@ -105,7 +126,7 @@ async function extractDocx(bytes) {
  * yauzl's size validation stops each entry's inflation the moment it passes its declared size,
  * so checking costs no more than the honest document.
  */
-function checkEntrySizes(buffer) {
+function checkEntrySizes(buffer, parts = new Map()) {
   return new Promise((resolve) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
       if (openError) return resolve("BROKEN");
@@ -119,9 +140,14 @@ function checkEntrySizes(buffer) {
       zip.on("entry", (entry) => {
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError) return finish("BROKEN");
+          const keep = DOCX_PARTS.has(entry.fileName) ? [] : null;
+          if (keep) stream.on("data", (chunk) => keep.push(chunk));
+          stream.on("end", () => {
+            if (keep) parts.set(entry.fileName, Buffer.concat(keep).toString("utf8"));
+          });
           stream.on("error", (error) => finish(/too many bytes/i.test(error.message) ? "LIES" : "BROKEN"));
           stream.on("end", () => zip.readEntry());
-          stream.resume();
+          if (!keep) stream.resume();
         });
       });
       zip.on("end", () => finish("OK"));

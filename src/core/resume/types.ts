@@ -64,7 +64,7 @@ export interface ResumeDraft {
 
 export interface ParseOptions {
   /** Positioned lines from the extractor, when it has them (used to drop running headers/footers). */
-  lines?: { text: string; page: number; y?: number; size?: number; gapBefore?: boolean }[];
+  lines?: { text: string; page: number; y?: number; size?: number; gapBefore?: boolean; bold?: boolean }[];
 }
 
 export interface DateRange {
