@@ -76,6 +76,7 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
   let inRPr = false;
   let inText = false;
   let skipDepth = 0;
+  const open = [];
   const tokens = /<(\/?)([A-Za-z][\w.-]*(?::[\w.-]+)?)([^>]*?)(\/?)>|([^<]+)/g;
   for (const [, closing, tag, attrs, selfClosing, text] of xml.matchAll(tokens)) {
     if (text !== undefined) {
@@ -83,7 +84,11 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
       continue;
     }
     const name = localName(tag);
-    if (tag.startsWith("?") || tag.startsWith("!")) continue;
+    // Well-formed nesting or nothing: a damaged part is reported as damaged (mammoth's reading,
+    // which the worker falls back to, says so) rather than read halfway.
+    if (closing) {
+      if (open.pop() !== tag) throw new Error(`Malformed XML at </${tag}>`);
+    } else if (!selfClosing) open.push(tag);
     // Word writes each text box twice: the DrawingML one (mc:Choice) and a VML copy (mc:Fallback).
     if (name === "Fallback" && tag.startsWith("mc:")) {
       if (!selfClosing) skipDepth += closing ? -1 : 1;
@@ -166,8 +171,7 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
         break;
     }
   }
-  // Unclosed structures (a truncated part) still give their text.
-  while (paragraphs.length) root.push(paragraphs.shift());
+  if (open.length) throw new Error(`Malformed XML: <${open[open.length - 1]}> is never closed`);
   return resolveRuns(root, styleInfo.defaults);
 }
 
