@@ -36,6 +36,13 @@ export interface DraftEducation {
   coursework: string[];
 }
 
+export interface DraftAward {
+  title?: string;
+  awarder?: string;
+  date?: PartialDate;
+  summary?: string;
+}
+
 export interface DraftProfile {
   fullName?: string;
   email?: string;
@@ -47,6 +54,7 @@ export interface DraftProfile {
   experiences: DraftExperience[];
   projects: DraftProject[];
   education: DraftEducation[];
+  awards: DraftAward[];
 }
 
 export interface FieldConfidence {
