@@ -2,13 +2,14 @@
 //
 // One award per entry line: "Dean's List, University of Cincinnati, 2014", "Employee of the Year – Acme
 // Corp (2019)", "• Best Paper Award | ICSE 2021". The date is taken out wherever it sits; of the rest,
-// the first part is the title, a part that names an organisation (an organisation cue, or "by/from …")
-// is the awarder, and what is left describes it. A plain sentence under an award describes that award.
+// the first part is the title, a part that names an organisation (an organisation cue, "by/from …",
+// or a short capitalised name right after the title) is the awarder, and what is left describes it. A plain sentence under an award describes that award.
 
 import { type DraftAward } from "./types.ts";
 import { type Line } from "./lines.ts";
 import { findDateRange } from "./dates.ts";
-import { INSTITUTION_RE, endsSentence, words } from "./cues.ts";
+import { INSTITUTION_RE, endsSentence, isHeaderLike, words } from "./cues.ts";
+import { looksLikeLocation } from "./contact.ts";
 import { COMPANY_RE } from "./vocabulary.ts";
 
 const PART_SPLIT_RE = /\s+[–—|-]\s+|\t+|\s*[|•·]\s*|,\s+/;
@@ -50,7 +51,10 @@ export function readAward(text: string): DraftAward {
   const [title, ...others] = parts;
   if (!title) return award;
   award.title = title.slice(0, MAX_TITLE);
-  const awarderIndex = others.findIndex((p) => AWARDER_LEAD_RE.test(p) || COMPANY_RE.test(p) || INSTITUTION_RE.test(p));
+  const cued = others.findIndex((p) => AWARDER_LEAD_RE.test(p) || COMPANY_RE.test(p) || INSTITUTION_RE.test(p));
+  // Without a cue, a short capitalised name right after the title is who gave it ("Title – Awarder",
+  // the order JSON Resume themes and most templates print); a lower-case phrase describes the award.
+  const awarderIndex = cued >= 0 ? cued : others.length && isHeaderLike(others[0]) && words(others[0]).length <= 6 && !looksLikeLocation(others[0]) ? 0 : -1;
   if (awarderIndex >= 0) {
     award.awarder = others[awarderIndex].replace(AWARDER_LEAD_RE, "").slice(0, MAX_TITLE);
     others.splice(awarderIndex, 1);

@@ -127,7 +127,8 @@ export function segmentEntries(lines: Line[], startsEntry?: (l: Line) => boolean
   const entries: Entry[] = [];
   // Labelled lines ("Employer: …") belong to their entry even when this one has more of them than the first.
   const starts = anchors.map((a, k) => {
-    let start = a - Math.min(above[k], nAbove);
+    // boldLedDate's bold heading is part of its entry whatever the first entry's template says.
+    let start = a - Math.max(Math.min(above[k], nAbove), anchorDate(lines[a].text) ? 0 : 1);
     while (start > (k === 0 ? 0 : anchors[k - 1] + 1) && lines[start - 1].role && !lines[start - 1].bullet) start--;
     return start;
   });
