@@ -35,13 +35,23 @@ export function readStyles(xml) {
   const raw = new Map();
   let defaults = {};
   if (!xml) return { styles: new Map(), defaults };
-  const def = /<w:docDefaults\b[\s\S]*?<\/w:docDefaults>/.exec(xml)?.[0] ?? "";
+  const defStart = xml.indexOf("<w:docDefaults");
+  const defEnd = xml.indexOf("</w:docDefaults>", defStart);
+  const def = defStart >= 0 && defEnd > defStart ? xml.slice(defStart, defEnd) : "";
   defaults = runProps(def);
-  for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
-    const id = attr(m[1], "styleId");
-    if (!id) continue;
-    const basedOn = /<w:basedOn\b([^>]*)\/?>/.exec(m[2]);
-    raw.set(id, { basedOn: basedOn ? attr(basedOn[1], "val") : undefined, props: runProps(/<w:rPr\b[\s\S]*?<\/w:rPr>/.exec(m[2])?.[0] ?? "") });
+  // Split rather than one lazy regex over the part: a style that never closes must not make every
+  // later search scan to the end (quadratic on a hostile styles.xml).
+  for (const chunk of xml.split(/<w:style(?=[\s>])/).slice(1)) {
+    const end = chunk.indexOf("</w:style>");
+    const body = end < 0 ? chunk : chunk.slice(0, end);
+    const open = body.indexOf(">");
+    const id = attr(body.slice(0, open), "styleId");
+    if (!id || open < 0) continue;
+    const inner = body.slice(open + 1);
+    const basedOn = /<w:basedOn\b([^>]*)\/?>/.exec(inner);
+    const rPrStart = inner.indexOf("<w:rPr");
+    const rPrEnd = inner.indexOf("</w:rPr>", rPrStart);
+    raw.set(id, { basedOn: basedOn ? attr(basedOn[1], "val") : undefined, props: runProps(rPrStart >= 0 && rPrEnd > rPrStart ? inner.slice(rPrStart, rPrEnd) : "") });
   }
   const styles = new Map();
   const resolve = (id, depth = 0) => {
@@ -77,7 +87,8 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
   let inText = false;
   let skipDepth = 0;
   const open = [];
-  const tokens = /<(\/?)([A-Za-z][\w.-]*(?::[\w.-]+)?)([^>]*?)(\/?)>|([^<]+)/g;
+  // [^<>]: a "<" inside a tag that never closed starts the next tag rather than being swallowed.
+  const tokens = /<(\/?)([A-Za-z][\w.-]*(?::[\w.-]+)?)([^<>]*?)(\/?)>|([^<]+)/g;
   for (const [, closing, tag, attrs, selfClosing, text] of xml.matchAll(tokens)) {
     if (text !== undefined) {
       if (!skipDepth && inText && run) run.text += decode(text);

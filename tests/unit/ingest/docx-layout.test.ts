@@ -89,3 +89,4 @@ describe("awards", () => {
     expect(draft.warnings.join(" ")).not.toMatch(/HONORS AND AWARDS/);
   });
 });
+
