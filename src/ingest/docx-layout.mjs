@@ -12,9 +12,10 @@
 // Families this serves: Word and Google Docs resumes that set dates at a right tab stop or in a
 // table cell, that use a layout table for columns, and that mark entry headers only by bold.
 
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-function decode(s) {
+/** XML / HTML character references (the worker's mammoth fallback shares it). */
+export function decodeEntities(s) {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code) => {
     if (code[0] !== "#") return ENTITIES[code.toLowerCase()] ?? whole;
     const n = code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
@@ -91,7 +92,7 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
   const tokens = /<(\/?)([A-Za-z][\w.-]*(?::[\w.-]+)?)([^<>]*?)(\/?)>|([^<]+)/g;
   for (const [, closing, tag, attrs, selfClosing, text] of xml.matchAll(tokens)) {
     if (text !== undefined) {
-      if (!skipDepth && inText && run) run.text += decode(text);
+      if (!skipDepth && inText && run) run.text += decodeEntities(text);
       continue;
     }
     const name = localName(tag);

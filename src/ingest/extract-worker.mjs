@@ -12,7 +12,7 @@ import { taskStarted } from "../workers/task-clock.mjs";
 import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
-import { readDocx } from "./docx-layout.mjs";
+import { decodeEntities, readDocx } from "./docx-layout.mjs";
 
 const MESSAGES = {
   PDF_ENCRYPTED:
@@ -154,16 +154,6 @@ function checkEntrySizes(buffer, parts = new Map()) {
       zip.on("error", () => finish("BROKEN"));
       zip.readEntry();
     });
-  });
-}
-
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(s) {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code) => {
-    if (code[0] !== "#") return ENTITIES[code.toLowerCase()] ?? whole;
-    const n = code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
   });
 }
 
