@@ -1,7 +1,7 @@
 import type { WritingStyle } from "../core/types.ts";
 import { enhanceBullets, enhanceSummary } from "../core/enhance.ts";
 import { runCpu } from "../workers/cpu-pool.ts";
-import { parseResumeText } from "../core/resume-parser.ts";
+import { parseResumeInPool } from "./resume-rules.ts";
 import { composeCoverLetterChunks } from "../core/cover-letter.ts";
 import type { AiProvider } from "./provider.ts";
 
@@ -16,7 +16,8 @@ export function createBuiltinProvider(): AiProvider {
     },
     // A pasted job can be 100,000 characters: parsed off the main thread, so nobody else waits.
     parseJob: (raw) => runCpu("parseJobText", [raw]),
-    extractResume: async (text, lines) => parseResumeText(text, { lines }),
+    // The resume parser is linear but not free on a long file: off the main thread too.
+    extractResume: (text, lines) => parseResumeInPool(text, lines),
     async *writeCoverLetter({ profile, job, ranking, style, tone, length }) {
       yield* composeCoverLetterChunks({ profile, job, ranking, style, tone, length });
     },

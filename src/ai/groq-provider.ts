@@ -4,7 +4,7 @@ import type { AiProvider } from "./provider.ts";
 import { createLlmClient, type LlmClient } from "./llm.ts";
 import { loadCheckedPrompts, renderPrompt, type PromptSet } from "./prompts.ts";
 import { EnhancedItemSchema, ParsedJobSchema, ResumeDraftSchema, ToneSchema } from "./schemas.ts";
-import { parseResumeText } from "../core/resume-parser.ts";
+import { parseResumeInPool } from "./resume-rules.ts";
 import { groundDraft } from "../core/draft-grounding.ts";
 import { AiError } from "./errors.ts";
 import { groundJob } from "../core/job-grounding.ts";
@@ -72,7 +72,7 @@ export function createGroqProvider(config: Config, logger: Logger): GroqProvider
       return groundJob(answer, await runCpu("parseJobText", [raw]), raw);
     },
     async extractResume(text, lines) {
-      const rules = parseResumeText(text, { lines });
+      const rules = await parseResumeInPool(text, lines);
       try {
         const answer = await llm.completeJson({ ...renderPrompt(prompts, "import_resume", { resume_text: text.slice(0, 30_000) }), schema: ResumeDraftSchema });
         return groundDraft(answer, rules, text);

@@ -1,6 +1,6 @@
 import type { ParsedJob, ProfileData, RankedItem, Tone, WritingStyle } from "../core/types.ts";
 import type { GroundingViolation } from "../core/grounding.ts";
-import type { ResumeDraft } from "../core/resume-parser.ts";
+import type { ParseOptions, ResumeDraft } from "../core/resume-parser.ts";
 
 export type ProviderName = "builtin" | "groq";
 
@@ -33,7 +33,7 @@ export interface AiProvider {
   /** Structured fields of a pasted job description, grounded in that text. */
   parseJob(raw: string): Promise<ParsedJob>;
   /** A structured profile draft from a resume's text; every value must appear in that text. */
-  extractResume(text: string, lines?: { text: string; page: number; y?: number }[]): Promise<ResumeDraft>;
+  extractResume(text: string, lines?: ParseOptions["lines"]): Promise<ResumeDraft>;
   /** The cover letter's text as it is written (chunks join into the letter). */
   writeCoverLetter(input: CoverLetterRequest): AsyncIterable<string>;
   /**

@@ -69,6 +69,8 @@ export function groundDraft(llm: ModelDraft, rules: ResumeDraft, source: string)
     experiences: experiences.length >= r.experiences.length ? experiences : r.experiences,
     projects: projects.length >= r.projects.length ? projects : r.projects,
     education: education.length >= r.education.length ? education : r.education,
+    // The model is not asked for awards: the rules' reading, which quotes the file.
+    awards: r.awards,
   };
   if (!profile.links.length) profile.links = r.links;
   return { profile, confidence: rules.confidence, warnings: rules.warnings };

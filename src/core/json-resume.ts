@@ -158,6 +158,7 @@ export function jsonResumeToDraft(doc: unknown): ResumeDraft {
     experiences: [],
     projects: [],
     education: [],
+    awards: [],
   };
   const set = <K extends keyof DraftProfile>(key: K, value: DraftProfile[K] | undefined) => {
     if (value !== undefined) profile[key] = value;
@@ -210,12 +211,13 @@ export function jsonResumeToDraft(doc: unknown): ResumeDraft {
     if (score && score.length > GPA_MAX_CHARS) edu.honors.push(score);
     profile.education.push(edu);
   }
-  // JSON Resume keeps honours as awards; those given by a school go back to its education entry.
+  // JSON Resume keeps honours as awards; those given by a school with no summary of their own go
+  // back to its education entry (as exported from honours), the others are the profile's awards.
   for (const a of objs(d.awards)) {
     const title = str(a.title);
     const school = profile.education.find((e) => e.institution && e.institution === str(a.awarder));
-    if (title && school) school.honors.push(title);
-    else if (title) warnings.push(`Award "${title}" has no place in the profile and was skipped.`);
+    if (title && school && !str(a.summary)) school.honors.push(title);
+    else if (title) profile.awards.push(dropEmpty({ title, awarder: str(a.awarder), date: date(a.date), summary: str(a.summary) }));
   }
 
   for (const p of objs(d.projects)) {
@@ -393,7 +395,10 @@ export function profileToJsonResume(profile: ExportProfile, meta?: ExportMeta): 
       courses: e.coursework,
     }),
   );
-  const awards = profile.education.flatMap((e) => e.honors.map((title) => dropEmpty({ title, awarder: e.institution, date: isoDate(e.endDate) })));
+  const awards = [
+    ...(profile.awards ?? []).map((a) => dropEmpty({ title: a.title, awarder: a.awarder ?? undefined, date: isoDate(a.date), summary: a.summary ?? undefined })),
+    ...profile.education.flatMap((e) => e.honors.map((title) => dropEmpty({ title, awarder: e.institution, date: isoDate(e.endDate) }))),
+  ];
 
   const projects = profile.projects.map((p) =>
     dropEmpty({

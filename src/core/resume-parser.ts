@@ -14,6 +14,7 @@ export type {
   DraftExperience,
   DraftProject,
   DraftEducation,
+  DraftAward,
   DraftProfile,
   FieldConfidence,
   ResumeDraft,

@@ -39,6 +39,15 @@ export interface EducationData {
   coursework: string[];
 }
 
+/** An award, honour or scholarship (JSON Resume `awards`). */
+export interface AwardData {
+  id: string;
+  title: string;
+  awarder?: string | null;
+  date?: PartialDate | null;
+  summary?: string | null;
+}
+
 export interface SkillGroups {
   technical: string[];
   soft: string[];
@@ -57,6 +66,8 @@ export interface ProfileData {
   experiences: ExperienceData[];
   projects: ProjectData[];
   education: EducationData[];
+  /** Absent where a caller builds a profile without them (tests, older snapshots). */
+  awards?: AwardData[];
 }
 
 export type Tense = "PAST" | "PRESENT" | "MIXED";

@@ -13,6 +13,7 @@ import { lowerThreadPriority } from "../workers/low-priority.mjs";
 import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
+import { decodeEntities, readDocx } from "./docx-layout.mjs";
 
 // pdf.js runs for seconds on a long document: the main thread must win the core meanwhile.
 lowerThreadPriority();
@@ -84,16 +85,36 @@ async function extractPdf(bytes) {
   }
 }
 
+/** The parts the DOCX reader needs; everything else in the package is only size-checked. */
+const DOCX_PARTS = new Set(["word/document.xml", "word/styles.xml"]);
+
 async function extractDocx(bytes) {
-  const mammoth = await loadMammoth();
-  const sizes = await checkEntrySizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts = new Map();
+  const sizes = await checkEntrySizes(buffer, parts);
   if (sizes === "LIES") return { ok: false, reason: "ZIP_BOMB", message: MESSAGES.DOCX_LYING_SIZES };
   if (sizes === "BROKEN") return { ok: false, reason: "CORRUPT", message: MESSAGES.DOCX_CORRUPT };
+  // The document's own structure first: paragraphs, runs (bold, size), tabs, tables, text boxes.
+  const documentXml = parts.get("word/document.xml");
+  if (documentXml) {
+    try {
+      const { text, lines } = readDocx(documentXml, parts.get("word/styles.xml"));
+      if (text.replace(/\s+/g, "").length > 0) return { ok: true, text, pages: null, lines };
+    } catch {
+      // An XML shape the reader does not know: mammoth's reading below.
+    }
+  }
+  return extractDocxWithMammoth(buffer);
+}
+
+/** mammoth's reading, for packages whose main part the structural reader could not use. */
+async function extractDocxWithMammoth(buffer) {
+  const mammoth = await loadMammoth();
   try {
     // convertToHtml rather than extractRawText: raw text drops line breaks inside a paragraph
     // ("Sincerely,<br>Name" became "Sincerely,Name") and the markers of Word's own lists.
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer },
       // Images are never read: we only want the text, and they can be most of the file.
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })) },
     );
@@ -109,7 +130,7 @@ async function extractDocx(bytes) {
  * yauzl's size validation stops each entry's inflation the moment it passes its declared size,
  * so checking costs no more than the honest document.
  */
-function checkEntrySizes(buffer) {
+function checkEntrySizes(buffer, parts = new Map()) {
   return new Promise((resolve) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
       if (openError) return resolve("BROKEN");
@@ -123,25 +144,20 @@ function checkEntrySizes(buffer) {
       zip.on("entry", (entry) => {
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError) return finish("BROKEN");
+          const keep = DOCX_PARTS.has(entry.fileName) ? [] : null;
+          if (keep) stream.on("data", (chunk) => keep.push(chunk));
+          stream.on("end", () => {
+            if (keep) parts.set(entry.fileName, Buffer.concat(keep).toString("utf8"));
+          });
           stream.on("error", (error) => finish(/too many bytes/i.test(error.message) ? "LIES" : "BROKEN"));
           stream.on("end", () => zip.readEntry());
-          stream.resume();
+          if (!keep) stream.resume();
         });
       });
       zip.on("end", () => finish("OK"));
       zip.on("error", () => finish("BROKEN"));
       zip.readEntry();
     });
-  });
-}
-
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(s) {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code) => {
-    if (code[0] !== "#") return ENTITIES[code.toLowerCase()] ?? whole;
-    const n = code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : "";
   });
 }
 

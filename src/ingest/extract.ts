@@ -22,6 +22,8 @@ export interface ExtractedLine {
   size?: number;
   /** A paragraph gap (clearly more than the usual line pitch) or a column change precedes this line. */
   gapBefore?: boolean;
+  /** Its first cell is set in bold (DOCX run properties). */
+  bold?: boolean;
 }
 
 export type ExtractResult =
@@ -96,8 +98,8 @@ export async function extractText(bytes: Uint8Array, kind: FileKind, opts: Extra
 
   const text = normalizeText(reply.text);
   if (countNonSpace(text) < MIN_TEXT_CHARACTERS) return fail("NO_TEXT", kind === "pdf" ? MESSAGES.noTextPdf : MESSAGES.noTextDocx);
-  if (kind === "docx") return { ok: true, text, pages: null };
-  return { ok: true, text, pages: reply.pages, lines: cleanLines(reply.lines ?? []) };
+  const lines = reply.lines ? cleanLines(reply.lines) : undefined;
+  return { ok: true, text, pages: reply.pages, ...(lines ? { lines } : {}) };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { taskStarted } from "./task-clock.mjs";
 import { lowerThreadPriority } from "./low-priority.mjs";
 import { parseJobFields, parseJobText } from "../core/job-parser.ts";
+import { parseResumeText } from "../core/resume-parser.ts";
 import { analyzeStyle } from "../core/style.ts";
 import { atsReport } from "../core/ats.ts";
 import { rankProfile } from "../core/ranking.ts";
@@ -14,6 +15,7 @@ import { renderDocx, renderPdf, renderText } from "../modules/document/render.ts
 export const CPU_TASKS = {
   parseJobText,
   parseJobFields,
+  parseResumeText,
   analyzeStyle,
   atsReport,
   rankProfile,

@@ -11,6 +11,7 @@ import { parseExperiences } from "./experience.ts";
 import { parseEducation } from "./education.ts";
 import { splitList, addSkill, parseSkills, formatLanguage, parseCertifications } from "./skills.ts";
 import { parseProjects } from "./projects.ts";
+import { parseAwards } from "./awards.ts";
 
 export const NON_RESUME_TERMS: [RegExp, string][] = [
   [/\binvoice\b/i, "invoice"],
@@ -75,7 +76,7 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
   const header = sections[0].lines;
   const contact = parseContact(header, sections.slice(1).flatMap((s) => s.lines));
   const skills: SkillGroups = { technical: [], soft: [], languages: [], certifications: [] };
-  const profile: DraftProfile = { links: contact.links, skills, experiences: [], projects: [], education: [] };
+  const profile: DraftProfile = { links: contact.links, skills, experiences: [], projects: [], education: [], awards: [] };
   if (contact.fullName) profile.fullName = contact.fullName;
   if (contact.email) profile.email = contact.email;
   if (contact.phone) profile.phone = contact.phone;
@@ -138,6 +139,10 @@ export function parseResumeText(text: string, opts?: ParseOptions): ResumeDraft 
       case "certifications":
         parseCertifications(section.lines, skills);
         break;
+      case "awards":
+        profile.awards.push(...parseAwards(section.lines));
+        if (profile.awards.length) fields.push({ path: "awards", confidence: 0.75 });
+        break;
       case "other":
         if (section.lines.length) warnings.push(`Skipped the "${section.heading}" section: it has no place in the profile.`);
         break;
@@ -172,7 +177,7 @@ export function reclaimRolesAfterSubBlock(sections: Section[]): void {
   for (let i = 0; i + 1 < sections.length; i++) {
     const exp = sections[i];
     const next = sections[i + 1];
-    if (exp.kind !== "experience" || exp.lines.length || (next.kind !== "projects" && next.kind !== "other")) continue;
+    if (exp.kind !== "experience" || exp.lines.length || (next.kind !== "projects" && next.kind !== "other" && next.kind !== "awards")) continue;
     const anchors = next.lines.map((l, k) => (!l.bullet && anchorDate(l.text) ? k : -1)).filter((k) => k >= 0);
     if (anchors.length < 2) continue;
     const start = anchors[0] - runAbove(next.lines, anchors[0], 0);

@@ -15,6 +15,8 @@ export interface Entry {
   anchor: number;
   dates: DateHit | null;
   body: Line[];
+  /** The dates were found by boldLedDate: the bold line above them heads the entry (the employer). */
+  boldLed?: boolean;
 }
 
 /** A date range that heads an entry: at either end of a header-ish line, not inside a sentence. */
@@ -39,6 +41,30 @@ export function anchorDate(text: string): DateHit | null {
   const rightAligned = !after.trim() && /(?:\t|\s{2,})$/.test(before);
   if (residual && (!isHeaderLike(residual) || words(residual).length > (labelled || rightAligned ? 16 : 10))) return null;
   return hit;
+}
+
+/**
+ * Family "bold employer line, then a plain descriptor with the dates" (Word resumes that mark the
+ * employer only by bold: "**Siemens PLM**" / "Full-time co-op positions, January 2013 – January 2016"):
+ * below a bold header line, a plain line ending in a date range after a short lead-in (a comma,
+ * tab or bar before the dates) is the entry's date line even when its words are lower case.
+ * Needs the bold evidence (DOCX runs); without it nothing changes.
+ */
+export function boldLedDate(lines: Line[], i: number): DateHit | null {
+  const line = lines[i];
+  const above = lines[i - 1];
+  if (!above?.bold || above.bullet || line.bullet || line.bold || anchorDate(above.text)) return null;
+  const hit = findDateRange(line.text);
+  if (!hit || hit.single) return null;
+  const before = line.text.slice(0, hit.index);
+  const after = line.text.slice(hit.index + hit.length).replace(DURATION_RE, "");
+  if (after.trim() || !/(?:\t|,|\||[–—-])\s*$/.test(before) || endsSentence(before.replace(/[,|\t–—-]\s*$/, "")) || words(before).length > 6) return null;
+  return hit;
+}
+
+/** The date range that anchors line i as an entry header, from its text or from bold evidence around it. */
+export function entryAnchor(lines: Line[], i: number): DateHit | null {
+  return lines[i].bullet ? null : (anchorDate(lines[i].text) ?? boldLedDate(lines, i));
 }
 
 export function hasAnchorDate(text: string): boolean {
@@ -91,7 +117,7 @@ export function mode(values: number[]): number {
 }
 
 export function segmentEntries(lines: Line[], startsEntry?: (l: Line) => boolean): Entry[] {
-  const anchors = lines.map((l, i) => (!l.bullet && anchorDate(l.text) ? i : -1)).filter((i) => i >= 0);
+  const anchors = lines.map((_l, i) => (entryAnchor(lines, i) ? i : -1)).filter((i) => i >= 0);
   if (!anchors.length) return segmentWithoutDates(lines, startsEntry);
   // The first entry shows the template: how many header lines sit above and below its date.
   const above = anchors.map((a, k) => runAbove(lines, a, k === 0 ? 0 : anchors[k - 1] + 1));
@@ -101,7 +127,8 @@ export function segmentEntries(lines: Line[], startsEntry?: (l: Line) => boolean
   const entries: Entry[] = [];
   // Labelled lines ("Employer: …") belong to their entry even when this one has more of them than the first.
   const starts = anchors.map((a, k) => {
-    let start = a - Math.min(above[k], nAbove);
+    // boldLedDate's bold heading is part of its entry whatever the first entry's template says.
+    let start = a - Math.max(Math.min(above[k], nAbove), anchorDate(lines[a].text) ? 0 : 1);
     while (start > (k === 0 ? 0 : anchors[k - 1] + 1) && lines[start - 1].role && !lines[start - 1].bullet) start--;
     return start;
   });
@@ -113,7 +140,8 @@ export function segmentEntries(lines: Line[], startsEntry?: (l: Line) => boolean
     entries.push({
       header: lead === null ? lines.slice(starts[k], headerEnd) : [lines[lead], ...lines.slice(starts[k], headerEnd)],
       anchor: a - starts[k] + (lead === null ? 0 : 1),
-      dates: anchorDate(lines[a].text),
+      dates: entryAnchor(lines, a),
+      ...(anchorDate(lines[a].text) ? {} : { boldLed: true }),
       body: lead === null ? lines.slice(headerEnd, nextStart) : [...lines.slice(lead + 1, starts[k]), ...lines.slice(headerEnd, nextStart)],
     });
   });

@@ -41,6 +41,12 @@ export function parseExperiences(lines: Line[]): Scored<DraftExperience[]> {
         companyConf = 0.65;
       }
     }
+    // boldLedDate's family: the bold heading above a plain descriptor-and-dates line is the employer,
+    // unless the descriptor carries an organisation cue of its own.
+    if (entry.boldLed && guess.title && guess.company && guess.title.line < 0 && guess.company.line === 0 && companyScore(guess.company.text) === 0) {
+      [guess.title, guess.company] = [guess.company, guess.title];
+      titleConf = companyConf = 0.6;
+    }
     const leftovers = guess.open.filter((s) => s !== guess.title && s !== guess.company);
     if (!guess.company && guess.title && !leftovers.length) {
       const split = unglueTitle(guess.title.text);

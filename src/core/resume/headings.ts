@@ -3,7 +3,7 @@
 // what a heading is ("Work" is one; an award's title is not).
 import data from "../data/section-headings.json" with { type: "json" };
 
-export type SectionKind = "experience" | "education" | "skills" | "projects" | "summary" | "certifications" | "languages" | "activities" | "other";
+export type SectionKind = "experience" | "education" | "skills" | "projects" | "summary" | "certifications" | "languages" | "activities" | "awards" | "other";
 
 const NAMES = new Map<string, SectionKind>(
   Object.entries(data.names).flatMap(([kind, names]) => names.map((n) => [n, kind as SectionKind] as const)),

@@ -12,8 +12,10 @@ export interface Line {
   blankBefore: boolean;
   /** Its label named the field ("Employer: Arup"). */
   role?: FieldRole;
-  /** Set clearly larger than the body text (PDF font size): a heading or an entry header. */
+  /** Set clearly larger than the body text (PDF or DOCX font size): a heading or an entry header. */
   emphasis?: boolean;
+  /** Its first cell is bold (DOCX run properties): the employer or title of an entry header, or a heading. */
+  bold?: boolean;
 }
 
 export const BULLET_RE = /^\s*(?:[•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤→*›»]|[-–—](?=\s))\s*/;
@@ -73,7 +75,8 @@ export function unglue(line: string): string {
 
 export function toLines(text: string, opts: ParseOptions | undefined): Line[] {
   const sizes: (number | undefined)[] = [];
-  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines, sizes) : boundLines(text.replace(/\r\n?/g, "\n").split("\n"));
+  const bolds: (boolean | undefined)[] = [];
+  const raws: (string | null)[] = opts?.lines?.length ? positionedLines(opts.lines, sizes, bolds) : boundLines(text.replace(/\r\n?/g, "\n").split("\n"));
   const bodyPt = bodySize(opts?.lines ?? []);
   const out: Line[] = [];
   let blank = false;
@@ -93,6 +96,7 @@ export function toLines(text: string, opts: ParseOptions | undefined): Line[] {
     if (!body.trim()) continue;
     const line: Line = { text: unglue(unspaceLetters(body.trim())), bullet: pendingMarker || !!marker, blankBefore: blank };
     if (bodyPt && (sizes[k] ?? 0) >= 1.12 * bodyPt) line.emphasis = true;
+    if (bolds[k]) line.bold = true;
     out.push(line);
     blank = false;
     pendingMarker = false;
@@ -126,9 +130,9 @@ export function bodySize(lines: NonNullable<ParseOptions["lines"]>): number {
 
 /**
  * Drops running headers/footers: the same text on the same spot of several pages. `sizes` receives
- * each returned line's font size (undefined for the paragraph breaks).
+ * each returned line's font size and `bolds` its bold flag (undefined for the paragraph breaks).
  */
-export function positionedLines(lines: NonNullable<ParseOptions["lines"]>, sizes: (number | undefined)[] = []): (string | null)[] {
+export function positionedLines(lines: NonNullable<ParseOptions["lines"]>, sizes: (number | undefined)[] = [], bolds: (boolean | undefined)[] = []): (string | null)[] {
   const pages = new Set(lines.map((l) => l.page));
   const seen = new Map<string, Set<number>>();
   const key = (l: (typeof lines)[number]) => `${l.text.trim().toLowerCase()}@${l.y === undefined ? "" : Math.round(l.y)}`;
@@ -143,12 +147,14 @@ export function positionedLines(lines: NonNullable<ParseOptions["lines"]>, sizes
     if ((lastPage !== null && l.page !== lastPage) || l.gapBefore) {
       out.push(null);
       sizes.push(undefined);
+      bolds.push(undefined);
     }
     lastPage = l.page;
     if (pages.size > 1 && seen.get(key(l))!.size > 1 && l.text.trim()) continue;
     for (const piece of boundLines([l.text])) {
       out.push(piece);
       sizes.push(l.size);
+      bolds.push(l.bold);
     }
   }
   return out;

@@ -36,6 +36,13 @@ export interface DraftEducation {
   coursework: string[];
 }
 
+export interface DraftAward {
+  title?: string;
+  awarder?: string;
+  date?: PartialDate;
+  summary?: string;
+}
+
 export interface DraftProfile {
   fullName?: string;
   email?: string;
@@ -47,6 +54,7 @@ export interface DraftProfile {
   experiences: DraftExperience[];
   projects: DraftProject[];
   education: DraftEducation[];
+  awards: DraftAward[];
 }
 
 export interface FieldConfidence {
@@ -64,7 +72,7 @@ export interface ResumeDraft {
 
 export interface ParseOptions {
   /** Positioned lines from the extractor, when it has them (used to drop running headers/footers). */
-  lines?: { text: string; page: number; y?: number; size?: number; gapBefore?: boolean }[];
+  lines?: { text: string; page: number; y?: number; size?: number; gapBefore?: boolean; bold?: boolean }[];
 }
 
 export interface DateRange {

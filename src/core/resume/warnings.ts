@@ -1,13 +1,16 @@
 // Warnings about imported items, written for the person importing their resume: what was left
 // out, which item, and why, in words — never a validator's message ("title — Invalid input: …").
 
-const ITEM_NAMES: Record<string, string> = { experience: "role", project: "project", education: "education entry" };
+const ITEM_NAMES: Record<string, string> = { experience: "role", project: "project", education: "education entry", award: "award" };
 
 const FIELD_NAMES: Record<string, string> = {
   title: "a job title",
   company: "a company or organisation name",
   institution: "a school or university name",
   name: "a name",
+  awarder: "who gave it",
+  date: "a date",
+  summary: "its description",
   degree: "a degree",
   field: "a field of study",
   location: "a location",

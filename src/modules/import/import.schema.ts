@@ -1,6 +1,6 @@
 import { builder } from "../../graphql/builder.ts";
 import { LimitExceededError, NotFoundError, PreconditionError, UnsupportedFileError, ValidationError } from "../../graphql/errors.ts";
-import type { DraftEducation, DraftExperience, DraftProfile, DraftProject, FieldConfidence } from "../../core/resume-parser.ts";
+import type { DraftAward, DraftEducation, DraftExperience, DraftProfile, DraftProject, FieldConfidence } from "../../core/resume-parser.ts";
 import type { SkillGroups } from "../../core/types.ts";
 import { profileToJsonResume, jobToJsonResumeJob } from "../../core/json-resume.ts";
 import { loadProfile } from "../profile/profile.mapper.ts";
@@ -80,6 +80,15 @@ const DraftEducationRef = builder.objectRef<DraftEducation>("DraftEducation").im
     coursework: t.exposeStringList("coursework", { description: "Courses listed" }),
   }),
 });
+const DraftAwardRef = builder.objectRef<DraftAward>("DraftAward").implement({
+  description: "An award, honour or scholarship read from the resume; any value but the title may be missing",
+  fields: (t) => ({
+    title: t.exposeString("title", { nullable: true, description: "What was awarded" }),
+    awarder: t.exposeString("awarder", { nullable: true, description: "Who gave it" }),
+    date: t.exposeString("date", { nullable: true, description: "When (YYYY, YYYY-MM or YYYY-MM-DD when recognised)" }),
+    summary: t.exposeString("summary", { nullable: true, description: "What it was for" }),
+  }),
+});
 const DraftProfileRef = builder.objectRef<DraftProfile>("ProfileDraft").implement({
   description: "A profile read from a resume file, before it is applied; fields mirror Profile",
   fields: (t) => ({
@@ -93,6 +102,7 @@ const DraftProfileRef = builder.objectRef<DraftProfile>("ProfileDraft").implemen
     experiences: t.field({ type: [DraftExperienceRef], description: "Experiences, in resume order", resolve: (p) => p.experiences }),
     projects: t.field({ type: [DraftProjectRef], description: "Projects, in resume order", resolve: (p) => p.projects }),
     education: t.field({ type: [DraftEducationRef], description: "Education, in resume order", resolve: (p) => p.education }),
+    awards: t.field({ type: [DraftAwardRef], description: "Awards, honours and scholarships, in resume order", resolve: (p) => p.awards }),
   }),
 });
 const FieldConfidenceRef = builder.objectRef<FieldConfidence>("FieldConfidence").implement({
@@ -108,6 +118,7 @@ const Counts = builder.objectRef<imports.ImportResult["added"]>("ImportCounts").
     experiences: t.exposeInt("experiences", { description: "Experiences added" }),
     projects: t.exposeInt("projects", { description: "Projects added" }),
     education: t.exposeInt("education", { description: "Education entries added" }),
+    awards: t.exposeInt("awards", { description: "Awards added" }),
     skills: t.exposeInt("skills", { description: "Skills added, over all groups" }),
   }),
 });

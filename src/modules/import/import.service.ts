@@ -1,11 +1,12 @@
 import { PreconditionError, ValidationError, fromSchemaErrors } from "../../errors.ts";
+import { CpuLimitError } from "../../workers/cpu-pool.ts";
 import type { AppServices } from "../../services.ts";
 import type { Viewer } from "../auth/tokens.ts";
 import type { ResumeDraft, DraftProfile } from "../../core/resume-parser.ts";
 import { jsonResumeToDraft, validateJsonResume } from "../../core/json-resume.ts";
 import { skippedItemWarning } from "../../core/resume/warnings.ts";
 import { readUpload } from "../sample/sample.service.ts";
-import { EducationSchema, ExperienceSchema, LinkSchema, ProfilePatchSchema, ProjectSchema, SkillGroupsSchema } from "../profile/profile.validation.ts";
+import { AwardSchema, EducationSchema, ExperienceSchema, LinkSchema, ProfilePatchSchema, ProjectSchema, SkillGroupsSchema } from "../profile/profile.validation.ts";
 import { dedupe, mergeImport, replaceWithImport, type ImportItems } from "../profile/import.store.ts";
 import type { SkillGroups } from "../../core/types.ts";
 
@@ -19,7 +20,7 @@ export interface ImportResult {
   applied: boolean;
   format: "pdf" | "docx" | "txt" | "json";
   draft: ResumeDraft;
-  added: { experiences: number; projects: number; education: number; skills: number };
+  added: { experiences: number; projects: number; education: number; awards: number; skills: number };
   skippedDuplicates: number;
   profileId: string | null;
 }
@@ -29,7 +30,12 @@ async function draftFrom(services: AppServices, file: File): Promise<{ draft: Re
   const doc = await readUpload(services, file);
   if (doc.kind === "txt" && doc.text.trimStart().startsWith("{")) return { draft: readJsonResume(doc.text), format: "json" };
   // Layout lines (positions, from PDFs) help the parser drop running headers and footers.
-  return { draft: await services.ai.extractResume(doc.text, doc.lines), format: doc.kind };
+  const draft = await services.ai.extractResume(doc.text, doc.lines).catch((e: unknown) => {
+    throw e instanceof CpuLimitError
+      ? ValidationError.field(["input", "file"], "Reading the entries of this resume took too much time or memory, so we stopped. Upload the resume itself (a few pages), or save it again as a simpler PDF or .docx.")
+      : e;
+  });
+  return { draft, format: doc.kind };
 }
 
 function readJsonResume(text: string): ResumeDraft {
@@ -47,7 +53,7 @@ function readJsonResume(text: string): ResumeDraft {
 export async function importResume(services: AppServices, viewer: Viewer, input: { file: File; mode: ImportMode; force?: boolean | null }): Promise<ImportResult> {
   await services.rateLimits.take("ai", viewer.id);
   const { draft, format } = await draftFrom(services, input.file);
-  const base: ImportResult = { mode: input.mode, applied: false, format, draft, added: { experiences: 0, projects: 0, education: 0, skills: 0 }, skippedDuplicates: 0, profileId: null };
+  const base: ImportResult = { mode: input.mode, applied: false, format, draft, added: { experiences: 0, projects: 0, education: 0, awards: 0, skills: 0 }, skippedDuplicates: 0, profileId: null };
   if (input.mode === "PREVIEW") return { ...base, draft: withWarnings(draft, validItems(draft.profile).skipped) };
   if (draft.confidence.overall < MIN_CONFIDENCE && !input.force) {
     throw new PreconditionError(
@@ -83,6 +89,7 @@ function validItems(draft: DraftProfile): ImportItems & { skipped: string[] } {
     experiences: pick("experience", ExperienceSchema, draft.experiences.map((e) => ({ ...e, current: e.current ?? false, technologies: dedupe(e.technologies) })), (e) => e.company ?? e.title),
     projects: pick("project", ProjectSchema, draft.projects.map((p) => ({ ...p, technologies: dedupe(p.technologies) })), (p) => p.name),
     education: pick("education", EducationSchema, draft.education.map((e) => ({ ...e, honors: dedupe(e.honors), coursework: dedupe(e.coursework) })), (e) => e.institution),
+    awards: pick("award", AwardSchema, draft.awards.map((a) => ({ ...a })), (a) => a.title),
     skipped,
   };
 }

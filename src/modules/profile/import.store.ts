@@ -16,11 +16,12 @@ export interface ImportItems {
   experiences: Item[];
   projects: Item[];
   education: Item[];
+  awards: Item[];
 }
 
 export interface ImportOutcome {
   profileId: string;
-  added: { experiences: number; projects: number; education: number; skills: number };
+  added: { experiences: number; projects: number; education: number; awards: number; skills: number };
   skippedDuplicates: number;
 }
 
@@ -70,8 +71,9 @@ export async function mergeImport(viewer: Viewer, items: ImportItems): Promise<I
       { items: items.experiences, have: (existing?.experiences ?? []).map((e) => key(e.company, e.title, e.startDate)), keyOf: (e: Item) => key(e.company, e.title, e.startDate), create: (data: object) => tx.experience.create({ data: data as never }), count: "experiences" as const },
       { items: items.projects, have: (existing?.projects ?? []).map((x) => key(x.name)), keyOf: (x: Item) => key(x.name), create: (data: object) => tx.project.create({ data: data as never }), count: "projects" as const },
       { items: items.education, have: (existing?.education ?? []).map((e) => key(e.institution, e.degree)), keyOf: (e: Item) => key(e.institution, e.degree), create: (data: object) => tx.education.create({ data: data as never }), count: "education" as const },
+      { items: items.awards, have: (existing?.awards ?? []).map((a) => key(a.title, a.date)), keyOf: (a: Item) => key(a.title, a.date), create: (data: object) => tx.award.create({ data: data as never }), count: "awards" as const },
     ];
-    const added = { experiences: 0, projects: 0, education: 0, skills: skillsAdded };
+    const added = { experiences: 0, projects: 0, education: 0, awards: 0, skills: skillsAdded };
     let skippedDuplicates = 0;
     for (const list of lists) {
       const have = new Set(list.have);
@@ -105,12 +107,14 @@ export async function replaceWithImport(viewer: Viewer, items: ImportItems): Pro
     await tx.experience.deleteMany({ where: { profileId: profile.id } });
     await tx.project.deleteMany({ where: { profileId: profile.id } });
     await tx.education.deleteMany({ where: { profileId: profile.id } });
+    await tx.award.deleteMany({ where: { profileId: profile.id } });
     for (const [i, e] of items.experiences.entries()) await tx.experience.create({ data: { ...e, profileId: profile.id, sortOrder: i } as never });
     for (const [i, x] of items.projects.entries()) await tx.project.create({ data: { ...x, profileId: profile.id, sortOrder: i } as never });
     for (const [i, e] of items.education.entries()) await tx.education.create({ data: { ...e, profileId: profile.id, sortOrder: i } as never });
+    for (const [i, a] of items.awards.entries()) await tx.award.create({ data: { ...a, profileId: profile.id, sortOrder: i } as never });
     return profile.id;
   });
   const skills = Object.values(p.skills).flat().length;
-  const added = { experiences: items.experiences.length, projects: items.projects.length, education: items.education.length, skills };
+  const added = { experiences: items.experiences.length, projects: items.projects.length, education: items.education.length, awards: items.awards.length, skills };
   return published(viewer.id, profileId, { profileId, added, skippedDuplicates: 0 });
 }

@@ -45,7 +45,15 @@ const EducationFields = builder.inputType("EducationFieldsInput", {
     coursework: t.stringList({ description: "Up to 60 of at most 200 characters, no duplicates" }),
   }),
 });
-
+const AwardFields = builder.inputType("AwardFieldsInput", {
+  description: "An award's values. Adding requires title; updating changes only what is given",
+  fields: (t) => ({
+    title: t.string({ description: "1 to 200 characters" }),
+    awarder: t.string({ description: "Who gave it, at most 200 characters" }),
+    date: t.field({ type: "PartialDate", description: "YYYY, YYYY-MM or YYYY-MM-DD" }),
+    summary: t.string({ description: "At most 1000 characters" }),
+  }),
+});
 
 /** A deleted list entry and the profile after the delete, so a normalised cache drops it from the list too. */
 const DeletedItemPayload = builder.objectRef<{ deletedId: string; userId: string }>("DeletedProfileItem").implement({
@@ -62,7 +70,7 @@ const DeletedItemPayload = builder.objectRef<{ deletedId: string; userId: string
 
 const DeleteItemInput = builder.inputType("DeleteItemInput", {
   description: "Which list item to delete",
-  fields: (t) => ({ id: t.id({ required: true, description: "The experience, project or education id" }) }),
+  fields: (t) => ({ id: t.id({ required: true, description: "The experience, project, education or award id" }) }),
 });
 const ReorderInput = builder.inputType("ReorderInput", {
   description: "Every id of the list exactly once, in the new order",
@@ -75,8 +83,8 @@ const ReorderInput = builder.inputType("ReorderInput", {
  */
 function defineListOperations(
   kind: profiles.ListKind,
-  names: { type: "Experience" | "Project" | "Education"; plural: string },
-  fields: typeof ExperienceFields | typeof ProjectFields | typeof EducationFields,
+  names: { type: "Experience" | "Project" | "Education" | "Award"; plural: string },
+  fields: typeof ExperienceFields | typeof ProjectFields | typeof EducationFields | typeof AwardFields,
 ) {
   const { type, plural } = names;
   const AddInput = builder.inputType(`Add${type}Input`, {
@@ -98,7 +106,7 @@ function defineListOperations(
     t.prismaField({
       type,
       authScopes: { viewer: true },
-      description: `Adds ${type === "Experience" ? "an" : "a"} ${type.toLowerCase()} entry to the profile (creating an empty profile if needed). Errors: ValidationError (required values, lengths, dates, or the list is full: 100 experiences, 100 projects, 30 education entries; see fieldErrors), NotFoundError`,
+      description: `Adds ${type === "Experience" || type === "Award" ? "an" : "a"} ${type.toLowerCase()} entry to the profile (creating an empty profile if needed). Errors: ValidationError (required values, lengths, dates, or the list is full: 100 experiences, 100 projects, 30 education entries, 50 awards; see fieldErrors), NotFoundError`,
       args: { input: t.arg({ type: AddInput, required: true }) },
       errors: ERRORS,
       resolve: (query, _r, { input }, ctx) =>
@@ -140,3 +148,4 @@ function defineListOperations(
 defineListOperations("experience", { type: "Experience", plural: "Experiences" }, ExperienceFields);
 defineListOperations("project", { type: "Project", plural: "Projects" }, ProjectFields);
 defineListOperations("education", { type: "Education", plural: "Education" }, EducationFields);
+defineListOperations("award", { type: "Award", plural: "Awards" }, AwardFields);

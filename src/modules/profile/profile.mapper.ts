@@ -21,7 +21,7 @@ const ordered = { orderBy: { sortOrder: "asc" as const } };
 export async function loadProfile(userId: string): Promise<LoadedProfile | null> {
   const p = await db().masterProfile.findUnique({
     where: { userId },
-    include: { experiences: ordered, projects: ordered, education: ordered },
+    include: { experiences: ordered, projects: ordered, education: ordered, awards: ordered },
   });
   if (!p) return null;
   const skills = (p.skills ?? {}) as Partial<SkillGroups>;
@@ -77,5 +77,6 @@ export async function loadProfile(userId: string): Promise<LoadedProfile | null>
       honors: stringList(ed.honors),
       coursework: stringList(ed.coursework),
     })),
+    awards: p.awards.map((a) => ({ id: a.id, title: a.title, awarder: a.awarder, date: a.date, summary: a.summary })),
   };
 }

@@ -45,6 +45,7 @@ builder.prismaObject("MasterProfile", {
     experiences: t.relation("experiences", { description: "Work experience, in the user's order (see Experience.order)", query: { orderBy: { sortOrder: "asc" } } }),
     projects: t.relation("projects", { description: "Projects, in the user's order", query: { orderBy: { sortOrder: "asc" } } }),
     education: t.relation("education", { description: "Education, in the user's order", query: { orderBy: { sortOrder: "asc" } } }),
+    awards: t.relation("awards", { description: "Awards, honours and scholarships, in the user's order", query: { orderBy: { sortOrder: "asc" } } }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the profile was created" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When any profile field last changed" }),
   }),
@@ -103,6 +104,19 @@ builder.prismaObject("Education", {
     honors: t.field({ type: ["String"], description: "Honours and awards, up to 30", resolve: (r) => stringList(r.honors) }),
     coursework: t.field({ type: ["String"], description: "Relevant courses, up to 60", resolve: (r) => stringList(r.coursework) }),
     profile: t.relation("profile", { description: "The profile this entry is on, with its lists as they are now: select it in add, update and reorder results so a normalised client cache sees the new list" }),
+  }),
+});
+
+builder.prismaObject("Award", {
+  description: "An award, honour or scholarship on the profile (JSON Resume `awards`)",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id; pass it to updateAward, deleteAward, reorderAwards" }),
+    order: t.exposeInt("sortOrder", { description: "0-based position in the profile's list" }),
+    title: t.exposeString("title", { description: "What was awarded, 1 to 200 characters" }),
+    awarder: t.exposeString("awarder", { nullable: true, description: "Who gave it, at most 200 characters" }),
+    date: t.expose("date", { type: "PartialDate", nullable: true, description: "When it was given" }),
+    summary: t.exposeString("summary", { nullable: true, description: "What it was for, at most 1000 characters" }),
+    profile: t.relation("profile", { description: "The profile this entry is on, with its lists as they are now" }),
   }),
 });
 

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { db } from "../../db/client.ts";
 import { NotFoundError, ValidationError, fromZod } from "../../errors.ts";
 import type { Viewer } from "../auth/tokens.ts";
-import { EducationSchema, ExperienceSchema, ProfilePatchSchema, ProjectSchema } from "./profile.validation.ts";
+import { AwardSchema, EducationSchema, ExperienceSchema, ProfilePatchSchema, ProjectSchema } from "./profile.validation.ts";
 import { selection } from "../../db/query.ts";
 import { pubsub } from "../../pubsub.ts";
 
@@ -60,9 +60,9 @@ function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pa
   return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as Partial<Pick<T, K>>;
 }
 
-// ---- ordered lists: experiences, projects, education share one implementation ----
+// ---- ordered lists: experiences, projects, education, awards share one implementation ----
 
-export type ListKind = "experience" | "project" | "education";
+export type ListKind = "experience" | "project" | "education" | "award";
 
 interface Row {
   id: string;
@@ -84,6 +84,7 @@ const LISTS: Record<ListKind, { label: string; schema: z.ZodType<Record<string, 
   experience: { label: "Experience", schema: ExperienceSchema, max: 100, delegate: () => db().experience as unknown as ListDelegate },
   project: { label: "Project", schema: ProjectSchema, max: 100, delegate: () => db().project as unknown as ListDelegate },
   education: { label: "Education", schema: EducationSchema, max: 30, delegate: () => db().education as unknown as ListDelegate },
+  award: { label: "Award", schema: AwardSchema, max: 50, delegate: () => db().award as unknown as ListDelegate },
 };
 
 function validate(kind: ListKind, value: unknown) {

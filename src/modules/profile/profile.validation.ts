@@ -101,6 +101,13 @@ export const EducationSchema = withDateRules(
   }),
 );
 
+export const AwardSchema = z.object({
+  title: text("Title", 200),
+  awarder: optionalText("Awarder", 200),
+  date: partialDate,
+  summary: optionalText("Summary", 1000),
+});
+
 /** What an enhancement may write: the same cleaning and lengths as the fields it rewrites. */
 export const EnhancedSummarySchema = text("Summary", 5000);
 export const EnhancedBulletsSchema = bullets.min(1);

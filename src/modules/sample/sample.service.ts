@@ -18,7 +18,7 @@ export interface ReadDocument {
   text: string;
   bytes: Uint8Array;
   fileName: string;
-  /** PDF only: text lines with their page and position. */
+  /** PDF and DOCX: text lines with their page, position (PDF), size and bold (DOCX). */
   lines?: ExtractedLine[];
 }
 
