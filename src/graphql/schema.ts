@@ -10,11 +10,13 @@ import "../modules/profile/profile-events.schema.ts";
 import "../modules/sample/sample.schema.ts";
 import "../modules/enhancement/enhancement.schema.ts";
 import "../modules/job/job.schema.ts";
+import "../modules/job/interview.schema.ts";
 import "../modules/ranking/ranking.schema.ts";
 import "../modules/generation/generation.schema.ts";
 import "../modules/document/document.schema.ts";
 import "../modules/import/import.schema.ts";
 import "../modules/notification/notification.schema.ts";
+import "../modules/notification/settings.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 
