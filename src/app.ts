@@ -39,7 +39,7 @@ import { closeCpuPool, warmCpuPool } from "./workers/cpu-pool.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
 import { runEnhancement } from "./modules/enhancement/enhancement.service.ts";
 import { enhancementKind } from "./modules/enhancement/enhancement-job.store.ts";
-import type { Clock } from "./jobs/runner.ts";
+import { systemClock, type Clock } from "./jobs/runner.ts";
 import { clock as appClock, setClock } from "./clock.ts";
 import { configureDelivery } from "./modules/notification/notification.store.ts";
 import { createSmtpMailer, emailKind, smtpProbe, type Mailer } from "./modules/notification/email.ts";
@@ -108,7 +108,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     sessions: new SocketSessions(),
   } as AppServices;
   const revocations = services.sessions.listen();
-  if (opts.clock) setClock(opts.clock);
+  setClock(opts.clock ?? systemClock);
   const clock = appClock();
   const mailer = opts.mailer ?? (config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null);
   configureDelivery({ email: Boolean(mailer) });

@@ -44,7 +44,7 @@ export async function notifyInTx(tx: Prisma.TransactionClient, n: NewNotificatio
   const settings = await settingsOf(n.userId, tx);
   const channel = settings.channels[categoryOf(n.kind)];
   if (channel === "OFF") return undefined;
-  const created = await tx.notification.create({ data: n });
+  const created = await tx.notification.create({ data: { ...n, createdAt: clock().now() } });
   const digested = settings.digestInsteadOfEmails && n.kind !== "WEEKLY_DIGEST";
   if (delivery.email && channel === "EMAIL" && !digested) {
     await enqueue(tx, { kind: EMAIL_TASK, key: `email:${n.userId}:${n.dedupeKey}`, runAt: clock().now(), userId: n.userId, payload: { notificationId: created.id }, maxAttempts: EMAIL_MAX_ATTEMPTS });

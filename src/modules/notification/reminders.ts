@@ -87,6 +87,8 @@ async function remindInterview(task: Task, now: Date) {
 
 /** Writes this week's digest for every opted-in user whose week has come round. */
 export async function digestScan(now: Date): Promise<number> {
+  // Reminders due by now are written first (idempotent), so the digest lists them.
+  await followUpScan(now);
   const users = await db().notificationSettings.findMany({ where: { weeklyDigest: true, digestSince: { lte: new Date(now.getTime() - 7 * DAY) } }, select: { userId: true, digestSince: true } });
   let written = 0;
   for (const u of users) {
