@@ -2,7 +2,7 @@ import { db } from "../../db/client.ts";
 import type { ApplicationStatus } from "../../generated/prisma/client.ts";
 import type { Settings } from "./settings.store.ts";
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 const STATUS_TEXT: Record<ApplicationStatus, string> = {
   NOT_APPLIED: "saved, not applied",
   APPLIED: "applied",
@@ -12,7 +12,8 @@ const STATUS_TEXT: Record<ApplicationStatus, string> = {
   WITHDRAWN: "withdrawn",
   ACCEPTED: "accepted",
 };
-const name = (j: { title: string | null; company: string | null }) => `${j.title ?? "Untitled job"}${j.company ? ` at ${j.company}` : ""}`;
+/** "Data Engineer at Globex", as every reminder and digest names an application. */
+export const jobName = (j: { title: string | null; company: string | null }) => `${j.title ?? "the job"}${j.company ? ` at ${j.company}` : ""}`;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -51,11 +52,11 @@ export async function buildDigest(userId: string, now: Date, settings: Settings)
   if (quiet.length) {
     sections.push(
       `Quiet for ${settings.followUpDays}+ days, worth a follow-up:\n` +
-        quiet.map((j) => `- ${name(j)} (applied ${Math.floor((now.getTime() - j.statusChangedAt.getTime()) / DAY)} days ago)`).join("\n"),
+        quiet.map((j) => `- ${jobName(j)} (applied ${Math.floor((now.getTime() - j.statusChangedAt.getTime()) / DAY)} days ago)`).join("\n"),
     );
   }
-  sections.push(changes.length ? `What changed this week:\n` + changes.map((c) => `- ${day(c.createdAt)}: ${name(c.job)} → ${STATUS_TEXT[c.toStatus]}`).join("\n") : "No status changes this week.");
-  if (interviews.length) sections.push(`Interviews in the next 7 days:\n` + interviews.map((i) => `- ${i.at.toISOString().replace("T", " ").slice(0, 16)} UTC: ${name(i.job)}`).join("\n"));
+  sections.push(changes.length ? `What changed this week:\n` + changes.map((c) => `- ${day(c.createdAt)}: ${jobName(c.job)} → ${STATUS_TEXT[c.toStatus]}`).join("\n") : "No status changes this week.");
+  if (interviews.length) sections.push(`Interviews in the next 7 days:\n` + interviews.map((i) => `- ${i.at.toISOString().replace("T", " ").slice(0, 16)} UTC: ${jobName(i.job)}`).join("\n"));
   if (notes.length) sections.push(`Also this week:\n` + notes.map((n) => `- ${n.title}`).join("\n"));
   return { title: `Your week: ${total} active application${total === 1 ? "" : "s"}, ${quiet.length} to follow up`, body: sections.join("\n\n") };
 }

@@ -4,7 +4,7 @@ import type { Clock, JobKind } from "../../jobs/runner.ts";
 import { cancelQueued, enqueue, exponential, taskKind } from "../../jobs/task.store.ts";
 import { notify } from "./notification.store.ts";
 import { DEFAULT_FOLLOW_UP_DAYS, settingsOf } from "./settings.store.ts";
-import { buildDigest } from "./digest.ts";
+import { DAY, buildDigest, jobName } from "./digest.ts";
 
 /*
  * The scheduled notification kinds. Each notification's dedupe key names what it is about and
@@ -15,12 +15,10 @@ import { buildDigest } from "./digest.ts";
  *   digest:<userId>:<week number>        one per opted-in user per week since opting in
  */
 
-const DAY = 86_400_000;
 export const REMINDER_SCAN = "reminder-scan";
 export const INTERVIEW_REMINDER = "interview-reminder";
 export const WEEKLY_DIGEST = "weekly-digest";
 
-const jobName = (j: { title: string | null; company: string | null }) => `${j.title ?? "the job"}${j.company ? ` at ${j.company}` : ""}`;
 
 /** Writes a follow-up reminder for every application quiet in APPLIED past its user's (or its own) limit. */
 export async function followUpScan(now: Date): Promise<number> {
