@@ -41,6 +41,12 @@ import { closeCpuPool, warmCpuPool } from "./workers/cpu-pool.ts";
 import { EXPORT_PATH, exportDocument } from "./modules/document/export.route.ts";
 import { runEnhancement } from "./modules/enhancement/enhancement.service.ts";
 import { enhancementKind } from "./modules/enhancement/enhancement-job.store.ts";
+import { systemClock, type Clock } from "./jobs/runner.ts";
+import { clock as appClock, setClock } from "./clock.ts";
+import { configureDelivery } from "./modules/notification/notification.store.ts";
+import { createSmtpMailer, emailKind, smtpProbe, type Mailer } from "./modules/notification/email.ts";
+import { ensureRecurring, reminderKinds } from "./modules/notification/reminders.ts";
+import { UNSUBSCRIBE_PATH, unsubscribeRoute } from "./modules/notification/unsubscribe.ts";
 
 export interface App {
   services: AppServices;
@@ -84,7 +90,7 @@ function rejectWith(code: string): { propagateOnRejection: false; onReject: ((ct
   };
 }
 
-export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number } = {}): Promise<App> {
+export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?: number; clock?: Clock; mailer?: Mailer } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel, {}, undefined, { format: config.logFormat });
   // The data folder exists only once something was written there (the dev secret): make sure.
   mkdirSync(config.dataDir, { recursive: true });
@@ -107,11 +113,23 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     sessions: new SocketSessions(),
   } as AppServices;
   const revocations = services.sessions.listen();
+  setClock(opts.clock ?? systemClock);
+  const clock = appClock();
+  const mailer = opts.mailer ?? (config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null);
+  configureDelivery({ email: Boolean(mailer) });
+  const probeSmtp = mailer ? smtpProbe(mailer) : null;
   services.runner = new JobRunner({
-    leaseMs: opts.leaseMs,
+    leaseMs: opts.leaseMs ?? config.jobLeaseMs,
     logger,
-    kinds: [enhancementKind(config.enhancementConcurrency, (job, signal) => runEnhancement(services, job, signal))],
+    kinds: [
+      enhancementKind(config.enhancementConcurrency, (job, signal) => runEnhancement(services, job, signal)),
+      ...reminderKinds({ clock, scanEveryMs: config.reminderScanMs }),
+      ...(mailer
+        ? [emailKind({ mailer, clock, logger, publicUrl: config.publicUrl, secret: config.jwtSecret, retryBaseMs: config.smtp?.retryBaseMs ?? 30_000 })]
+        : []),
+    ],
   });
+  await ensureRecurring(clock.now());
   const requestIds = new WeakMap<Request, string>();
   const metrics = createMetrics();
 
@@ -198,6 +216,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ready: (_req, res) => ready(res),
     routes: [
       { pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) },
+      { pattern: UNSUBSCRIBE_PATH, handle: unsubscribeRoute(config.jwtSecret) },
       { pattern: /^\/app(|\/.*)$/, handle: webApp },
       {
         pattern: /^\/metrics()$/,
@@ -225,7 +244,12 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       await db().$queryRawUnsafe("SELECT 1");
       const pending = await pendingMigrations(db());
       if (pending.length) return sendJson(res, 503, { status: "not ready", database: "ok", pendingMigrations: pending });
-      sendJson(res, 200, { status: "ready", database: "ok", migrations: "applied", events: events.kind, provider: services.ai.name });
+      // An unreachable mail server does not stop the API (emails wait and are retried), so the
+      // instance stays ready and says so: smtp.status "unreachable" with the reason and the backlog.
+      const smtp = probeSmtp
+        ? { ...(await probeSmtp()), pendingEmails: await db().task.count({ where: { kind: "email", status: { in: ["QUEUED", "RUNNING"] } } }) }
+        : { status: "not configured" };
+      sendJson(res, 200, { status: "ready", database: "ok", migrations: "applied", events: events.kind, provider: services.ai.name, smtp });
     } catch (e) {
       logger.error("readiness check failed", { error: e });
       sendJson(res, 503, { status: "not ready", database: "unreachable" });

@@ -54,6 +54,12 @@ const EnvSchema = z.object({
   RATE_PASSWORD_CONFIRM: int("RATE_PASSWORD_CONFIRM", 5, 1, 1_000_000),
   RATE_AI_PER_HOUR: int("RATE_AI_PER_HOUR", 120, 1, 1_000_000),
   TRUST_PROXY: bool("TRUST_PROXY").default(false),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465" }).optional(),
+  SMTP_FROM: z.string().min(3).default("JobWise <no-reply@localhost>"),
+  SMTP_RETRY_BASE_MS: int("SMTP_RETRY_BASE_MS", 30_000, 10, 3_600_000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) URL such as https://jobwise.example.com" }).optional(),
+  JOB_LEASE_S: int("JOB_LEASE_S", 30, 1, 3600),
+  REMINDER_SCAN_INTERVAL_S: int("REMINDER_SCAN_INTERVAL_S", 900, 1, 86_400),
   ENABLE_INTROSPECTION: bool("ENABLE_INTROSPECTION").optional(),
   ENABLE_GRAPHIQL: bool("ENABLE_GRAPHIQL").optional(),
 });
@@ -88,6 +94,14 @@ export interface Config {
   trustProxy: boolean;
   introspection: boolean;
   graphiql: boolean;
+  /** Email delivery; null when SMTP_URL is unset (notifications stay in the app). */
+  smtp: { url: string; from: string; retryBaseMs: number } | null;
+  /** The address links in emails point to (unsubscribe); default http://localhost:PORT. */
+  publicUrl: string;
+  /** A running background job whose lease is not renewed within this time is taken over. */
+  jobLeaseMs: number;
+  /** How often follow-up reminders and digests are looked for. */
+  reminderScanMs: number;
 }
 
 export interface RateLimitConfig {
@@ -161,6 +175,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Production hides the schema and the explorer unless asked: they map the attack surface.
     introspection: e.ENABLE_INTROSPECTION ?? e.NODE_ENV !== "production",
     graphiql: e.ENABLE_GRAPHIQL ?? e.NODE_ENV !== "production",
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, retryBaseMs: e.SMTP_RETRY_BASE_MS } : null,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    jobLeaseMs: e.JOB_LEASE_S * 1000,
+    reminderScanMs: e.REMINDER_SCAN_INTERVAL_S * 1000,
   };
 }
 

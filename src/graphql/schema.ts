@@ -10,6 +10,7 @@ import "../modules/profile/profile-events.schema.ts";
 import "../modules/sample/sample.schema.ts";
 import "../modules/enhancement/enhancement.schema.ts";
 import "../modules/job/job.schema.ts";
+import "../modules/job/interview.schema.ts";
 import "../modules/ranking/ranking.schema.ts";
 import "../modules/generation/generation.schema.ts";
 import "../modules/document/document.schema.ts";
@@ -20,6 +21,7 @@ import "../modules/advisor/advisor-stream.schema.ts";
 import "../modules/advisor/prompts.schema.ts";
 import "../modules/advisor/advisor-voice.schema.ts";
 import "../modules/advisor/suggestions.schema.ts";
+import "../modules/notification/settings.schema.ts";
 
 export const schema = describeGeneratedTypes(builder.toSchema());
 

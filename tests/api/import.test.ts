@@ -6,6 +6,7 @@ import { newUser } from "../support/accounts.ts";
 import { fixture, upload } from "../support/upload.ts";
 import { AddExperienceDoc, MyProfileDoc } from "../support/profile-ops.ts";
 import { BACKEND_JOB, CreateJobDoc } from "../support/job-ops.ts";
+import { notificationsOf } from "../support/notify-ops.ts";
 import { validateJsonResume, validateJsonResumeJob } from "../../src/core/json-resume.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -133,8 +134,12 @@ describe("importResume", () => {
     const refused = (await send(u.token, "MERGE", "cv.pdf", pdf)).data!.importResume;
     expect(refused).toMatchObject({ __typename: "PreconditionError", message: expect.stringMatching(/force/) });
     expect((await ok(server, MyProfileDoc, {}, { token: u.token })).myProfile).toBeNull();
+    expect(await notificationsOf(server, u.token)).toEqual([]); // a preview or a refusal applies nothing, so asks for no review
     const forced = success((await send(u.token, "MERGE", "cv.pdf", pdf, true)).data!.importResume);
     expect(forced.applied).toBe(true);
+    const [review] = await notificationsOf(server, u.token);
+    expect(review).toMatchObject({ kind: "IMPORT_NEEDS_REVIEW", title: "Check your imported profile" });
+    expect(review.body).toMatch(/The import \(merge\) was applied, \d+% sure overall/);
   });
 
   it("refuses hostile files like sample uploads do", async () => {

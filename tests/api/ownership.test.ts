@@ -17,12 +17,13 @@ import {
 } from "../support/job-ops.ts";
 import { CancelEnhancementDoc, EnhanceProfileDoc, EnhancementJobDoc } from "../support/enhancement-ops.ts";
 import { graphql } from "../gql/index.ts";
+import { CancelInterviewDoc, RescheduleInterviewDoc, ScheduleInterviewDoc } from "../support/notify-ops.ts";
 
 const GenerationDoc = graphql(`query GenerationById($id: ID!) { generation(id: $id) { __typename ... on Error { code } } }`);
 const SnapshotDoc = graphql(`
   query OwnerSnapshot {
     myProfile { ...ProfileFields }
-    jobs(first: 50) { edges { node { id title status applicationStatus statusHistory { to } } } }
+    jobs(first: 50) { edges { node { id title status applicationStatus statusHistory { to } followUpDays interviews { id at note } } } }
     documents(first: 50) { edges { node { id title version content } } }
     enhancementJobs(first: 10) { edges { node { id status } } }
   }
@@ -31,7 +32,7 @@ const SnapshotDoc = graphql(`
 let server: TestServer;
 let owner: { token: string };
 let intruder: { token: string };
-let ids: { experience: string; project: string; education: string; job: string; generation: string; document: string; enhancement: string };
+let ids: { experience: string; project: string; education: string; job: string; generation: string; document: string; enhancement: string; interview: string };
 
 beforeAll(async () => {
   server = await startServer();
@@ -46,9 +47,11 @@ beforeAll(async () => {
     generation: "",
     document: "",
     enhancement: "",
+    interview: "",
   };
   await ok(server, UpdateExperienceDoc, { input: { id: ids.experience, fields: { bullets: ["Built Python services on Kubernetes"] } } }, t);
   ids.job = success((await ok(server, CreateJobDoc, { input: { text: BACKEND_JOB } }, t)).createJob).id;
+  ids.interview = success((await ok(server, ScheduleInterviewDoc, { input: { jobId: ids.job, at: new Date(Date.now() + 5 * 86_400_000).toISOString() } }, t)).scheduleInterview).id;
   ids.generation = success((await ok(server, GenerateResumeDoc, { input: { jobId: ids.job } }, t)).generateResume).id;
   ids.document = success((await ok(server, SaveDocumentDoc, { input: { generationId: ids.generation, title: "Mine" } }, t)).saveDocument).id;
   ids.enhancement = success((await ok(server, EnhanceProfileDoc, { input: { useDefaultStyle: true } }, t)).enhanceProfile).id;
@@ -76,6 +79,9 @@ const OPERATIONS: [string, (token: string) => Promise<Result>][] = [
   ["updateJob", async (token) => (await ok(server, UpdateJobDoc, { input: { id: ids.job, title: "Hacked" } }, { token })).updateJob],
   ["deleteJob", async (token) => (await ok(server, DeleteJobDoc, { input: { id: ids.job } }, { token })).deleteJob],
   ["setApplicationStatus", async (token) => (await ok(server, SetStatusDoc, { input: { jobId: ids.job, status: "REJECTED" } }, { token })).setApplicationStatus],
+  ["scheduleInterview", async (token) => (await ok(server, ScheduleInterviewDoc, { input: { jobId: ids.job, at: new Date(Date.now() + 86_400_000).toISOString() } }, { token })).scheduleInterview],
+  ["rescheduleInterview", async (token) => (await ok(server, RescheduleInterviewDoc, { input: { id: ids.interview, at: new Date(Date.now() + 86_400_000).toISOString() } }, { token })).rescheduleInterview],
+  ["cancelInterview", async (token) => (await ok(server, CancelInterviewDoc, { input: { id: ids.interview } }, { token })).cancelInterview],
   ["rankProfileForJob", async (token) => (await ok(server, RankDoc, { input: { jobId: ids.job } }, { token })).rankProfileForJob],
   ["ranking", async (token) => (await ok(server, RankingDoc, { jobId: ids.job }, { token })).ranking],
   ["generateResume", async (token) => (await ok(server, GenerateResumeDoc, { input: { jobId: ids.job } }, { token })).generateResume],

@@ -13,6 +13,7 @@ import { buildApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { filePostgres } from "./postgres.ts";
+import type { Clock } from "../../src/jobs/runner.ts";
 
 /** JOBWISE_TEST_DATABASE=postgres (`npm run test:postgres`): every test server on PostgreSQL, one database per folder. */
 const onPostgres = process.env.JOBWISE_TEST_DATABASE === "postgres";
@@ -36,7 +37,7 @@ export interface TestServer {
  * `reuse` restarts on an earlier server's folder (same database and uploads), optionally on its port, as a restart would.
  * `logs: "stdout"` writes log lines to stdout as a deployed server does (the benchmarks), instead of keeping them in `logs`.
  */
-export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }, opts: { logs?: "capture" | "stdout" } = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }, opts: { logs?: "capture" | "stdout"; clock?: Clock } = {}): Promise<TestServer> {
   const dir = reuse?.dir ?? mkdtempSync(join(tmpdir(), "jobwise-test-"));
   let dbUrl = `file:${join(dir, "test.db")}`;
   if (onPostgres && !env.DATABASE_URL) {
@@ -58,7 +59,7 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { di
   const config = loadConfig(fullEnv);
   const logs: string[] = [];
   const logger = opts.logs === "stdout" ? createLogger(config.logLevel) : createLogger(config.logLevel, {}, (l) => logs.push(l));
-  const app = await buildApp(config, { logger });
+  const app = await buildApp(config, { logger, clock: opts.clock });
   const port = await app.start(reuse?.port ?? 0, "127.0.0.1");
   return {
     app,

@@ -7,6 +7,7 @@ import { renderProfile } from "./views/profile.js";
 import { renderEnhance } from "./views/enhance.js";
 import { renderJobs } from "./views/jobs.js";
 import { renderDocuments } from "./views/documents.js";
+import { mountBell } from "./bell.js";
 
 /** @typedef {(main: HTMLElement) => (() => void) | void} View */
 
@@ -22,6 +23,8 @@ const main = /** @type {HTMLElement} */ (document.getElementById("main"));
 const topbar = /** @type {HTMLElement} */ (document.querySelector(".topbar"));
 /** @type {(() => void) | void} */
 let cleanup;
+/** Unmounts the notification bell; set while signed in. @type {(() => void) | null} */
+let unmountBell = null;
 /** Why the user was sent back to sign-in, shown there once. */
 let signOutReason = "";
 
@@ -40,6 +43,8 @@ function route() {
   main.replaceChildren();
   if (!signedIn || name === "signin") {
     if (signedIn) return void (location.hash = "#/profile");
+    unmountBell?.();
+    unmountBell = null;
     topbar.hidden = true;
     document.title = "Sign in · JobWise";
     cleanup = renderSignIn(main, { reason: signOutReason, onSignedIn: () => {
@@ -51,6 +56,7 @@ function route() {
   }
   const r = ROUTES[name] ?? ROUTES.profile;
   topbar.hidden = false;
+  unmountBell ??= mountBell(/** @type {HTMLElement} */ (document.getElementById("bell")));
   document.title = `${r.title} · JobWise`;
   const who = document.getElementById("who");
   if (who) who.textContent = session.get()?.email ?? "";

@@ -9,6 +9,8 @@ import { readUpload } from "../sample/sample.service.ts";
 import { AwardSchema, EducationSchema, ExperienceSchema, LinkSchema, ProfilePatchSchema, ProjectSchema, SkillGroupsSchema } from "../profile/profile.validation.ts";
 import { dedupe, mergeImport, replaceWithImport, type ImportItems } from "../profile/import.store.ts";
 import type { SkillGroups } from "../../core/types.ts";
+import { randomUUID } from "node:crypto";
+import { notify } from "../notification/notification.store.ts";
 
 export type ImportMode = "PREVIEW" | "MERGE" | "REPLACE";
 
@@ -63,7 +65,28 @@ export async function importResume(services: AppServices, viewer: Viewer, input:
   }
   const items = validItems(draft.profile);
   const outcome = input.mode === "REPLACE" ? await replaceWithImport(viewer, items) : await mergeImport(viewer, items);
+  await notifyIfUnsure(viewer, draft, items.skipped, input.mode);
   return { ...base, applied: true, ...outcome, draft: withWarnings(draft, items.skipped) };
+}
+
+/** Fields the parser was less sure of than this are worth a second look. */
+const REVIEW_BELOW = 0.6;
+
+/** An applied import with unsure fields or left-out items leaves a notification listing them. */
+async function notifyIfUnsure(viewer: Viewer, draft: ResumeDraft, skipped: string[], mode: ImportMode) {
+  const unsure = draft.confidence.fields.filter((f) => f.confidence < REVIEW_BELOW);
+  if (!unsure.length && !skipped.length && draft.confidence.overall >= REVIEW_BELOW) return;
+  const lines = [
+    ...unsure.slice(0, 10).map((f) => `- ${f.path}: ${Math.round(f.confidence * 100)}% sure`),
+    ...skipped.slice(0, 10).map((s) => `- ${s}`),
+  ];
+  await notify({
+    userId: viewer.id,
+    kind: "IMPORT_NEEDS_REVIEW",
+    title: "Check your imported profile",
+    body: `The import (${mode.toLowerCase()}) was applied, ${Math.round(draft.confidence.overall * 100)}% sure overall. Look over these in your profile:\n${lines.join("\n") || "- the whole profile"}`,
+    dedupeKey: `import:${randomUUID()}`,
+  });
 }
 
 function withWarnings(draft: ResumeDraft, extra: string[]): ResumeDraft {

@@ -109,6 +109,12 @@ builder.prismaObject("Job", {
     status: t.field({ type: JobStatusEnum, description: "Active or archived", resolve: (j) => j.status }),
     applicationStatus: t.field({ type: ApplicationStatusEnum, description: "Where the application stands (change it with setApplicationStatus)", resolve: (j) => j.applicationStatus }),
     statusHistory: t.relation("statusEvents", { description: "Oldest first", query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+    statusChangedAt: t.expose("statusChangedAt", { type: "DateTime", description: "When applicationStatus last changed (the job's creation until then); follow-up reminders count from here" }),
+    followUpDays: t.exposeInt("followUpDays", {
+      nullable: true,
+      description: "This application's own follow-up delay in days (0: no reminders); null: the user's NotificationSettings.followUpDays",
+    }),
+    interviews: t.relation("interviews", { description: "Scheduled interviews, soonest first; each is reminded the day before", query: { orderBy: [{ at: "asc" }, { id: "asc" }] } }),
     source: t.field({ type: JobSourceEnum, description: "How the job was entered", resolve: (j) => j.source }),
     provider: t.field({ type: AiProviderEnum, description: "Who parsed the job: BUILTIN or GROQ", resolve: (r) => providerOf(r.provider) }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the job was created" }),
@@ -152,6 +158,7 @@ const UpdateJobInput = builder.inputType("UpdateJobInput", {
     url: t.string({ description: "An absolute http(s) URL" }),
     status: t.field({ type: JobStatusEnum, description: "Archive or re-activate" }),
     remoteMode: t.field({ type: RemoteModeEnum, description: "Correct the detected remote mode" }),
+    followUpDays: t.int({ description: "Days quiet in APPLIED before a follow-up reminder for this application, 0 to 90 (0: none); null: back to the user's setting" }),
   }),
 });
 const DeleteJobInput = builder.inputType("DeleteJobInput", {
@@ -164,6 +171,7 @@ const SetApplicationStatusInput = builder.inputType("SetApplicationStatusInput",
     jobId: t.id({ required: true, description: "The job's id" }),
     status: t.field({ type: ApplicationStatusEnum, required: true, description: "The new status" }),
     note: t.string({ description: "Why, for the user's own record; at most 2000 characters" }),
+    interviewAt: t.field({ type: "DateTime", description: "Also schedule an interview at this time (typically with INTERVIEWING); reminded the day before" }),
   }),
 });
 
@@ -203,7 +211,8 @@ builder.mutationField("setApplicationStatus", (t) =>
   t.prismaField({
     type: "Job",
     authScopes: { viewer: true },
-    description: "Moves the application to a new status and records the change. Errors: ValidationError (note over 2000 characters), NotFoundError",
+    description:
+      "Moves the application to a new status and records the change; the follow-up clock restarts. Errors: ValidationError (note over 2000 characters, the same status, interviewAt out of range), NotFoundError",
     args: { input: t.arg({ type: SetApplicationStatusInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: (query, _r, { input }, ctx) => jobs.setApplicationStatus(ctx.viewer!, { ...input, jobId: String(input.jobId) }, query),

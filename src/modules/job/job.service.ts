@@ -12,6 +12,8 @@ import { objectList, stringList } from "../profile/json.ts";
 import { jsonResumeJobToParsedJob, validateJsonResumeJob } from "../../core/json-resume.ts";
 import { containsText, selection } from "../../db/query.ts";
 import { httpUrl, safeString } from "../../core/safe-text.ts";
+import { clock } from "../../clock.ts";
+import { addInterviewInTx, checkInterviewTime } from "./interview.service.ts";
 
 const MAX_TEXT = 100_000;
 
@@ -149,6 +151,7 @@ const UpdateSchema = z.object({
   url: httpUrl(1000).nullish(),
   status: z.enum(["ACTIVE", "ARCHIVED"]).optional(),
   remoteMode: z.enum(["REMOTE", "HYBRID", "ONSITE", "UNKNOWN"]).optional(),
+  followUpDays: z.number().int("A whole number of days").min(0, "0 (no reminders) or more").max(90, "At most 90 days").nullish(),
 });
 
 /** Edits the fields a user corrects after parsing; a new description re-derives keywords and requirements. */
@@ -173,15 +176,22 @@ export async function deleteJob(viewer: Viewer, id: string) {
   return job.id;
 }
 
-export async function setApplicationStatus(viewer: Viewer, input: { jobId: string; status: ApplicationStatus; note?: string | null }, query: object = {}) {
+export async function setApplicationStatus(
+  viewer: Viewer,
+  input: { jobId: string; status: ApplicationStatus; note?: string | null; interviewAt?: Date | null },
+  query: object = {},
+) {
   const job = await findOwnedJob(viewer, input.jobId);
   if (input.note && input.note.length > 2000) throw ValidationError.field(["input", "note"], "Note must be at most 2000 characters");
   if (job.applicationStatus === input.status) {
     throw ValidationError.field(["input", "status"], `The application is already ${input.status.toLowerCase().replace("_", " ")}`);
   }
+  const now = clock().now();
+  if (input.interviewAt) checkInterviewTime(input.interviewAt, now, ["input", "interviewAt"]);
   return db().$transaction(async (tx) => {
-    await tx.applicationStatusEvent.create({ data: { jobId: job.id, fromStatus: job.applicationStatus, toStatus: input.status, note: input.note ?? null } });
-    return tx.job.update({ ...selection(query), where: { id: job.id }, data: { applicationStatus: input.status } });
+    const event = await tx.applicationStatusEvent.create({ data: { jobId: job.id, fromStatus: job.applicationStatus, toStatus: input.status, note: input.note ?? null, createdAt: now } });
+    if (input.interviewAt) await addInterviewInTx(tx, { userId: viewer.id, jobId: job.id, at: input.interviewAt, note: null }, now);
+    return tx.job.update({ ...selection(query), where: { id: job.id }, data: { applicationStatus: input.status, statusChangedAt: event.createdAt } });
   });
 }
 

@@ -13,6 +13,10 @@ const KindEnum = builder.enumType("NotificationKind", {
     ENHANCEMENT_COMPLETED: { description: "An enhancement job finished; the profile holds the new versions" },
     ENHANCEMENT_FAILED: { description: "An enhancement job failed; the profile is unchanged" },
     ENHANCEMENT_CANCELLED: { description: "An enhancement job was cancelled; the profile is unchanged" },
+    FOLLOW_UP_REMINDER: { description: "An application has been quiet in APPLIED for the follow-up delay (jobId says which)" },
+    INTERVIEW_REMINDER: { description: "An interview is due within a day (jobId says which application)" },
+    WEEKLY_DIGEST: { description: "The weekly digest: applications by status, quiet ones, what changed" },
+    IMPORT_NEEDS_REVIEW: { description: "An import was applied with fields the parser was unsure of; check them in the profile" },
   } as const,
 });
 

@@ -3,6 +3,9 @@ import { NotFoundError, ValidationError } from "../../errors.ts";
 import type { EnhancementJob, Notification, NotificationKind, Prisma } from "../../generated/prisma/client.ts";
 import { pubsub } from "../../pubsub.ts";
 import type { Viewer } from "../auth/tokens.ts";
+import { clock } from "../../clock.ts";
+import { enqueue } from "../../jobs/task.store.ts";
+import { categoryOf, settingsOf } from "./settings.store.ts";
 
 /*
  * The notification store: the only code that writes notifications. A creator writes inside the
@@ -21,12 +24,39 @@ export interface NewNotification {
   documentId?: string;
 }
 
-/** Writes the notification in `tx` unless its key exists; returns what to call after the commit. */
+export const EMAIL_TASK = "email";
+export const EMAIL_MAX_ATTEMPTS = 8;
+
+/** Set at start: whether email is configured (SMTP_URL). */
+const delivery = { email: false };
+export function configureDelivery(d: { email: boolean }) {
+  delivery.email = d.email;
+}
+
+/**
+ * Writes the notification in `tx` unless its key exists or the user turned its category off, and,
+ * when the category goes by email (and not into the digest), the email task under the same key;
+ * returns what to call after the commit.
+ */
 export async function notifyInTx(tx: Prisma.TransactionClient, n: NewNotification): Promise<(() => void) | undefined> {
   const existing = await tx.notification.findUnique({ where: { userId_dedupeKey: { userId: n.userId, dedupeKey: n.dedupeKey } }, select: { id: true } });
   if (existing) return undefined;
-  const created = await tx.notification.create({ data: n });
+  const settings = await settingsOf(n.userId, tx);
+  const channel = settings.channels[categoryOf(n.kind)];
+  if (channel === "OFF") return undefined;
+  const created = await tx.notification.create({ data: { ...n, createdAt: clock().now() } });
+  const digested = settings.digestInsteadOfEmails && n.kind !== "WEEKLY_DIGEST";
+  if (delivery.email && channel === "EMAIL" && !digested) {
+    await enqueue(tx, { kind: EMAIL_TASK, key: `email:${n.userId}:${n.dedupeKey}`, runAt: clock().now(), userId: n.userId, payload: { notificationId: created.id }, maxAttempts: EMAIL_MAX_ATTEMPTS });
+  }
   return () => pubsub.publish("notification:user", created.userId, created);
+}
+
+/** notifyInTx in a transaction of its own, published after the commit; returns whether it was new. */
+export async function notify(n: NewNotification): Promise<boolean> {
+  const after = await db().$transaction((tx) => notifyInTx(tx, n));
+  after?.();
+  return Boolean(after);
 }
 
 const ENHANCEMENT_TEXT = {
