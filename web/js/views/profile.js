@@ -32,6 +32,8 @@ export function renderProfile(main) {
   const editing = new Map();
   let personalForm = /** @type {HTMLElement | null} */ (null);
   let dirty = false;
+  /** The experiences last received, to redraw with when a form closes. @type {any[]} */
+  let latestExperiences = [];
 
   main.append(
     h("div", { class: "page-head" }, h("div", null, h("h1", null, "Your master profile"),
@@ -53,7 +55,8 @@ export function renderProfile(main) {
       fill(personal, personalForm);
       dirty = false;
     }
-    renderExperiences(p?.experiences ?? []);
+    latestExperiences = p?.experiences ?? [];
+    renderExperiences(latestExperiences);
     fill(projects, (p?.projects ?? []).length ? p.projects.map(itemView) : h("p", { class: "empty" }, "No projects yet. Import a resume to add them."));
     fill(education, (p?.education ?? []).length
       ? p.education.map((/** @type {any} */ e) => h("article", { class: "item" }, h("h3", null, e.institution),
@@ -141,8 +144,12 @@ export function renderProfile(main) {
         };
         if (x) unwrap((await gql(UPDATE_EXPERIENCE, { input: { id: x.id, fields } })).updateExperience);
         else unwrap((await gql(ADD_EXPERIENCE, { input: { fields } })).addExperience);
-        if (x) editing.delete(x.id);
-        else /** @type {HTMLFormElement} */ (form).reset();
+        if (x) {
+          // profileUpdated may have arrived before this answer, while the form was still open: redraw
+          // now (the event that is still to come, if any, redraws again with the saved role)
+          editing.delete(x.id);
+          renderExperiences(latestExperiences);
+        } else /** @type {HTMLFormElement} */ (form).reset();
         toast(x ? "Role saved" : "Role added", "success");
       }, { alertEl: alert, form, busyLabel: "Saving…" });
     } },
