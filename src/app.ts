@@ -103,7 +103,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   } as AppServices;
   const revocations = services.sessions.listen();
   services.runner = new JobRunner({
-    leaseMs: opts.leaseMs,
+    leaseMs: opts.leaseMs ?? config.jobLeaseMs,
     logger,
     kinds: [enhancementKind(config.enhancementConcurrency, (job, signal) => runEnhancement(services, job, signal))],
   });

@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   LLM_CONCURRENCY: int("LLM_CONCURRENCY", 4, 1, 64),
   LLM_RETRY_AFTER_CAP_S: int("LLM_RETRY_AFTER_CAP_S", 20, 0, 600),
   ENHANCEMENT_CONCURRENCY: int("ENHANCEMENT_CONCURRENCY", 2, 1, 32),
+  JOB_LEASE_S: int("JOB_LEASE_S", 30, 1, 3600),
   EXTRACT_TIMEOUT_S: int("EXTRACT_TIMEOUT_S", 10, 1, 120),
   ALLOWED_ORIGINS: z.string().default(""),
   METRICS_TOKEN: z.string().optional(),
@@ -73,6 +74,8 @@ export interface Config {
   llmConcurrency: number;
   llmRetryAfterCapMs: number;
   enhancementConcurrency: number;
+  /** A running job whose instance stops renewing it for this long (a crash) is taken over by another. */
+  jobLeaseMs: number;
   extractTimeoutMs: number;
   allowedOrigins: string[];
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
@@ -137,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     llmConcurrency: e.LLM_CONCURRENCY,
     llmRetryAfterCapMs: e.LLM_RETRY_AFTER_CAP_S * 1000,
     enhancementConcurrency: e.ENHANCEMENT_CONCURRENCY,
+    jobLeaseMs: e.JOB_LEASE_S * 1000,
     extractTimeoutMs: e.EXTRACT_TIMEOUT_S * 1000,
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
     metricsToken: e.METRICS_TOKEN?.trim() || null,

@@ -1,98 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createClient } from "graphql-ws";
-import WebSocket from "ws";
+import { join } from "node:path";
 import { startPostgres, type TestPostgres } from "../support/postgres.ts";
+import { addExperiences, ENHANCE, gql, PASSWORD, signIn, startInstance, stopInstances, subscribe, ws, type Instance } from "../support/instances.ts";
 
 /**
  * Two real server processes (the `npm start` entry point) on one PostgreSQL database, started at
  * the same moment on an empty database: one migrates under the advisory lock, the other waits.
  * Events published on one instance reach subscribers on the other through LISTEN/NOTIFY.
  */
-const ROOT = resolve(import.meta.dirname, "../..");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
-
-function startInstance(env: Record<string, string>, cwd: string) {
-  const child = spawn(TSX, [join(ROOT, "src/main.ts")], {
-    cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
-  });
-  let out = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (out += d));
-  const url = new Promise<string>((res, rej) => {
-    child.stdout.on("data", () => {
-      const m = out.match(/"url":"http:\/\/localhost:(\d+)\/graphql"/);
-      if (m) res(`http://127.0.0.1:${m[1]}/graphql`);
-    });
-    child.on("exit", (code) => rej(new Error(`exited ${code}: ${out}`)));
-  });
-  return { child, url, output: () => out };
-}
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-const PASSWORD = "correct horse battery";
-async function signIn(url: string, email: string) {
-  await gql(url, `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`, { i: { email, password: PASSWORD } });
-  const d = await gql(url, `mutation($i: LoginInput!) { login(input: $i) { ... on MutationLoginSuccess { data { token } } } }`, { i: { email, password: PASSWORD } });
-  return d.login.data.token as string;
-}
-
-function ws(url: string, token: string) {
-  let closed: (e: { code: number; reason: string }) => void = () => {};
-  const closedWith = new Promise<{ code: number; reason: string }>((r) => (closed = r));
-  const client = createClient({
-    url: url.replace("http", "ws"),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    on: { closed: (e) => closed(e as { code: number; reason: string }) },
-  });
-  return { client, closedWith };
-}
-
-function subscribe(client: ReturnType<typeof createClient>, query: string, until: (events: any[]) => boolean) {
-  const events: any[] = [];
-  let ready: () => void = () => {};
-  const started = new Promise<void>((r) => (ready = r));
-  const done = new Promise<any[]>((resolve, reject) => {
-    const cancel = client.subscribe(
-      { query },
-      {
-        next: (v) => {
-          events.push(v.data);
-          if (until(events)) {
-            cancel();
-            resolve(events);
-          }
-        },
-        error: reject,
-        complete: () => resolve(events),
-      },
-    );
-  });
-  client.on("connected", () => setTimeout(ready, 200)); // the subscribe frame follows the ack
-  return { events, done, started };
-}
-
 describe("two instances on one PostgreSQL database", () => {
   let pg: TestPostgres;
   let cwd: string;
-  let a: ReturnType<typeof startInstance>;
-  let b: ReturnType<typeof startInstance>;
+  let a: Instance;
+  let b: Instance;
   let urlA: string;
   let urlB: string;
 
@@ -115,8 +37,7 @@ describe("two instances on one PostgreSQL database", () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const p of [a, b]) p?.child.kill("SIGTERM");
-    await Promise.all([a, b].map((p) => p && new Promise((r) => (p.child.exitCode !== null ? r(null) : p.child.once("exit", r)))));
+    await stopInstances([a, b]);
     await pg?.stop();
     if (cwd) rmSync(cwd, { recursive: true, force: true });
   });
@@ -131,12 +52,7 @@ describe("two instances on one PostgreSQL database", () => {
 
   it("a subscriber on A hears every state of an enhancement job started on B, in order", async () => {
     const token = await signIn(urlA, "ada@example.com");
-    await gql(urlB, `mutation { upsertProfile(input: { fullName: "Ada Lovelace", summary: "Responsible for building data services in Python." }) { __typename } }`, {}, token);
-    for (let i = 0; i < 3; i++) {
-      await gql(urlB, `mutation($i: AddExperienceInput!) { addExperience(input: $i) { __typename } }`, {
-        i: { fields: { title: `Engineer ${i}`, company: "Acme", startDate: "2021-03", current: false, endDate: "2022-01", bullets: ["Responsible for managing the billing API", "Worked on Python services"], technologies: ["Python"] } },
-      }, token);
-    }
+    await addExperiences(urlB, token, 3);
     const finished = (ev: any[]) => ev.some((e) => ["COMPLETED", "FAILED"].includes(e.myEnhancementJobs.status));
     const query = `subscription { myEnhancementJobs { id status progress revision } }`;
     const { client } = ws(urlA, token);
@@ -144,7 +60,7 @@ describe("two instances on one PostgreSQL database", () => {
     const { client: clientB } = ws(urlB, token);
     const subB = subscribe(clientB, query, finished);
     await Promise.all([sub.started, subB.started]);
-    const started = await gql(urlB, `mutation { enhanceProfile(input: { sections: [SUMMARY, EXPERIENCES], useDefaultStyle: true }) { __typename ... on MutationEnhanceProfileSuccess { data { id } } ... on Error { message } } }`, {}, token);
+    const started = await gql(urlB, ENHANCE, {}, token);
     expect(started.enhanceProfile.__typename).toBe("MutationEnhanceProfileSuccess");
     const events = (await sub.done).map((e) => e.myEnhancementJobs);
     const eventsB = (await subB.done).map((e) => e.myEnhancementJobs);
@@ -154,8 +70,9 @@ describe("two instances on one PostgreSQL database", () => {
     expect(events[0].status).toBe("QUEUED");
     expect(events.at(-1).status).toBe("COMPLETED");
     const revisions = events.map((e) => e.revision);
-    // Each published state once, in order (the runner's own claim is not published).
-    expect(revisions).toEqual([...new Set(revisions)].sort((x, y) => x - y));
+    // Every state once, in order, none missing: 0 queued, 1 the runner's claim, then progress.
+    expect(revisions).toEqual(revisions.map((_, i) => i));
+    expect(events[1].status).toBe("RUNNING");
     expect(events.length).toBeGreaterThanOrEqual(5);
     const final = await gql(urlA, `query($id: ID!) { enhancementJob(id: $id) { ... on QueryEnhancementJobSuccess { data { revision status } } } }`, { id: started.enhanceProfile.data.id }, token);
     expect(final.enhancementJob.data).toEqual({ revision: revisions.at(-1), status: "COMPLETED" });
