@@ -26,6 +26,7 @@ const EnvSchema = z.object({
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "DATABASE_URL must be a SQLite file URL such as file:./data/jobwise.db or a PostgreSQL URL such as postgresql://user:password@host:5432/jobwise")
     .default("file:./data/jobwise.db"),
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
+  FILE_STORE: z.enum(["disk", "database"], { error: "FILE_STORE must be disk or database" }).optional(),
   MAX_UPLOAD_MB: int("MAX_UPLOAD_MB", 5, 1, 100),
   JWT_SECRET: z.string().optional(),
   JWT_EXPIRY_HOURS: int("JWT_EXPIRY_HOURS", 24, 1, 24 * 90),
@@ -66,6 +67,8 @@ export interface Config {
   /** Folder holding the database and the generated development secret. */
   dataDir: string;
   uploadDir: string;
+  /** Where uploads live: the local disk (UPLOAD_DIR) or the database, which every instance reaches. */
+  fileStore: "disk" | "database";
   maxUploadBytes: number;
   jwtSecret: string;
   jwtExpiryHours: number;
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir,
     uploadDir: resolve(e.UPLOAD_DIR),
+    fileStore: e.FILE_STORE ?? (postgres ? "database" : "disk"),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     jwtSecret: resolveJwtSecret(e.JWT_SECRET, e.NODE_ENV, dataDir),
     jwtExpiryHours: e.JWT_EXPIRY_HOURS,
