@@ -11,7 +11,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import type { Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { connectDb, db, disconnectDb } from "./db/client.ts";
+import { connectDb, db, dialectOf, disconnectDb } from "./db/client.ts";
 import { applyMigrations, pendingMigrations } from "./db/migrate.ts";
 import { schema } from "./graphql/schema.ts";
 import { verifyToken } from "./modules/auth/tokens.ts";
@@ -25,6 +25,8 @@ import { createMetrics, useRequestLog } from "./observability.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
 import { createFileStorage } from "./ingest/storage.ts";
+import { createDbFileStorage } from "./ingest/db-storage.ts";
+import { downloadSample, SAMPLE_FILE_PATH } from "./modules/sample/sample-file.route.ts";
 import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePersistedQueries } from "./graphql/persisted-queries.ts";
@@ -106,10 +108,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   const services = {
     config,
     logger,
-    storage: createFileStorage(config.uploadDir),
+    storage: config.fileStore === "database" ? createDbFileStorage(config.maxUploadBytes) : createFileStorage(config.uploadDir),
     ai: createAiProvider(config, logger),
     transcriber: createTranscriber(config),
-    rateLimits: new RateLimits(config.rateLimits),
+    rateLimits: new RateLimits(config.rateLimits, dialectOf(config.databaseUrl) === "postgres" ? config.databaseUrl : null),
     sessions: new SocketSessions(),
   } as AppServices;
   const revocations = services.sessions.listen();
@@ -217,6 +219,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     routes: [
       { pattern: EXPORT_PATH, handle: (req, res, id) => exportDocument(services, req, res, id) },
       { pattern: UNSUBSCRIBE_PATH, handle: unsubscribeRoute(config.jwtSecret) },
+      { pattern: SAMPLE_FILE_PATH, handle: (req, res, which) => downloadSample(services, req, res, which) },
       { pattern: /^\/app(|\/.*)$/, handle: webApp },
       {
         pattern: /^\/metrics()$/,
@@ -307,6 +310,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       await closeCpuPool();
       await revocations.stop();
       await events.stop();
+      await services.rateLimits.close();
       await disconnectDb();
     },
   };

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "DATABASE_URL must be a SQLite file URL such as file:./data/jobwise.db or a PostgreSQL URL such as postgresql://user:password@host:5432/jobwise")
     .default("file:./data/jobwise.db"),
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
+  FILE_STORE: z.enum(["disk", "database"], { error: "FILE_STORE must be disk or database" }).optional(),
   MAX_UPLOAD_MB: int("MAX_UPLOAD_MB", 5, 1, 100),
   JWT_SECRET: z.string().optional(),
   JWT_EXPIRY_HOURS: int("JWT_EXPIRY_HOURS", 24, 1, 24 * 90),
@@ -38,6 +39,7 @@ const EnvSchema = z.object({
   LLM_CONCURRENCY: int("LLM_CONCURRENCY", 4, 1, 64),
   LLM_RETRY_AFTER_CAP_S: int("LLM_RETRY_AFTER_CAP_S", 20, 0, 600),
   ENHANCEMENT_CONCURRENCY: int("ENHANCEMENT_CONCURRENCY", 2, 1, 32),
+  JOB_LEASE_S: int("JOB_LEASE_S", 30, 1, 3600),
   EXTRACT_TIMEOUT_S: int("EXTRACT_TIMEOUT_S", 10, 1, 120),
   ALLOWED_ORIGINS: z.string().default(""),
   METRICS_TOKEN: z.string().optional(),
@@ -58,7 +60,6 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default("JobWise <no-reply@localhost>"),
   SMTP_RETRY_BASE_MS: int("SMTP_RETRY_BASE_MS", 30_000, 10, 3_600_000),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) URL such as https://jobwise.example.com" }).optional(),
-  JOB_LEASE_S: int("JOB_LEASE_S", 30, 1, 3600),
   REMINDER_SCAN_INTERVAL_S: int("REMINDER_SCAN_INTERVAL_S", 900, 1, 86_400),
   ENABLE_INTROSPECTION: bool("ENABLE_INTROSPECTION").optional(),
   ENABLE_GRAPHIQL: bool("ENABLE_GRAPHIQL").optional(),
@@ -72,6 +73,8 @@ export interface Config {
   /** Folder holding the database and the generated development secret. */
   dataDir: string;
   uploadDir: string;
+  /** Where uploads live: the local disk (UPLOAD_DIR) or the database, which every instance reaches. */
+  fileStore: "disk" | "database";
   maxUploadBytes: number;
   jwtSecret: string;
   jwtExpiryHours: number;
@@ -80,6 +83,8 @@ export interface Config {
   llmConcurrency: number;
   llmRetryAfterCapMs: number;
   enhancementConcurrency: number;
+  /** A running job whose instance stops renewing it for this long (a crash) is taken over by another. */
+  jobLeaseMs: number;
   extractTimeoutMs: number;
   allowedOrigins: string[];
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
@@ -98,8 +103,6 @@ export interface Config {
   smtp: { url: string; from: string; retryBaseMs: number } | null;
   /** The address links in emails point to (unsubscribe); default http://localhost:PORT. */
   publicUrl: string;
-  /** A running background job whose lease is not renewed within this time is taken over. */
-  jobLeaseMs: number;
   /** How often follow-up reminders and digests are looked for. */
   reminderScanMs: number;
 }
@@ -142,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir,
     uploadDir: resolve(e.UPLOAD_DIR),
+    fileStore: e.FILE_STORE ?? (postgres ? "database" : "disk"),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     jwtSecret: resolveJwtSecret(e.JWT_SECRET, e.NODE_ENV, dataDir),
     jwtExpiryHours: e.JWT_EXPIRY_HOURS,
@@ -152,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     llmConcurrency: e.LLM_CONCURRENCY,
     llmRetryAfterCapMs: e.LLM_RETRY_AFTER_CAP_S * 1000,
     enhancementConcurrency: e.ENHANCEMENT_CONCURRENCY,
+    jobLeaseMs: e.JOB_LEASE_S * 1000,
     extractTimeoutMs: e.EXTRACT_TIMEOUT_S * 1000,
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
     metricsToken: e.METRICS_TOKEN?.trim() || null,
@@ -177,7 +182,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphiql: e.ENABLE_GRAPHIQL ?? e.NODE_ENV !== "production",
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, retryBaseMs: e.SMTP_RETRY_BASE_MS } : null,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
-    jobLeaseMs: e.JOB_LEASE_S * 1000,
     reminderScanMs: e.REMINDER_SCAN_INTERVAL_S * 1000,
   };
 }

@@ -4,8 +4,10 @@ import { mkdir, rm, writeFile, readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
 /**
- * Where uploaded files live: UPLOAD_DIR/<userId>/<area>/<random id>.<ext>. The user's file name
- * never reaches the path, so names like "../../etc/passwd" or 300 characters cannot matter.
+ * Where uploaded files live, under keys <userId>/<area>/<random id>.<ext>: on the local disk under
+ * UPLOAD_DIR (the SQLite default) or in the database (FILE_STORE=database, the PostgreSQL default,
+ * src/ingest/db-storage.ts) so that every instance reaches them. The user's file name never
+ * reaches the key, so names like "../../etc/passwd" or 300 characters cannot matter.
  */
 export interface FileStorage {
   /** Writes the bytes and returns the path relative to the upload folder. */
@@ -17,6 +19,12 @@ export interface FileStorage {
 
 const SAFE_SEGMENT = /^[a-z0-9]+$/i;
 
+/** A new key for a file of `userId`: only safe segments and a random name. */
+export function newStorageKey(userId: string, area: string, ext: string): string {
+  if (!SAFE_SEGMENT.test(userId) || !SAFE_SEGMENT.test(ext)) throw new Error("unsafe storage path segment");
+  return join(userId, area, `${randomBytes(12).toString("hex")}.${ext}`);
+}
+
 export function createFileStorage(root: string): FileStorage {
   const base = resolve(root);
   const inside = (rel: string) => {
@@ -26,9 +34,7 @@ export function createFileStorage(root: string): FileStorage {
   };
   return {
     async write(userId, area, ext, bytes) {
-      if (!SAFE_SEGMENT.test(userId) || !SAFE_SEGMENT.test(ext)) throw new Error("unsafe storage path segment");
-      const rel = join(userId, area, `${randomBytes(12).toString("hex")}.${ext}`);
-      const abs = inside(rel);
+      const abs = inside(newStorageKey(userId, area, ext));
       await mkdir(dirname(abs), { recursive: true });
       await writeFile(abs, bytes, { flag: "wx", mode: 0o600 });
       return relative(base, abs);

@@ -124,6 +124,8 @@ export class JobRunner {
       while (!this.stopping && running.size < kind.concurrency) {
         const job = await kind.claim(this.owner, this.leaseMs);
         if (!job) break;
+        // Which instance runs which job: what an operator needs after a crash.
+        this.opts.logger.info("job claimed", { kind: kind.name, jobId: job.id, owner: this.owner });
         this.run(kind, job);
       }
     }

@@ -11,6 +11,8 @@ import { AddExperienceDoc, DeleteExperienceDoc, MyProfileDoc, ReorderExperiences
 import { EnhanceProfileDoc, EnhancementJobDoc, seedProfile, waitForJob } from "../support/enhancement-ops.ts";
 import { promptBlock, startFakeGroq, type FakeGroq, type FakeRequest } from "../support/fake-groq.ts";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { until } from "../support/instances.ts";
 import { db } from "../../src/db/client.ts";
 import { pubsub } from "../../src/pubsub.ts";
 
@@ -142,19 +144,29 @@ describe("across instances (the shared pubsub)", () => {
     await profile(u.token);
     await ok(server, MeDoc, {}, { token: u.token });
     // Another instance (its own connection to the database) changes the row, then announces it.
-    const other = new Database(server.dbUrl.replace(/^file:/, ""));
+    const other = await otherConnection(server.dbUrl);
     try {
-      other.prepare(`UPDATE master_profiles SET fullName = 'There' WHERE userId = ?`).run(u.id);
+      await other.run(`UPDATE master_profiles SET "fullName" = 'There' WHERE "userId" = $1`, u.id);
       expect((await profile(u.token)).fullName).toBe("Here"); // not announced yet: this instance cannot know
+      // On PostgreSQL the event makes the round trip through LISTEN/NOTIFY: wait for its delivery.
       pubsub.publish("cache:invalidated", { instance: "another-instance", userId: u.id });
-      await new Promise((r) => setImmediate(r));
-      expect((await profile(u.token)).fullName).toBe("There");
-      other.prepare(`UPDATE users SET tokenVersion = tokenVersion + 1 WHERE id = ?`).run(u.id);
+      await until(async () => (await profile(u.token)).fullName === "There", 5000, "the invalidation");
+      await other.run(`UPDATE users SET "tokenVersion" = "tokenVersion" + 1 WHERE id = $1`, u.id);
       pubsub.publish("auth:revoked", { userId: u.id });
-      await new Promise((r) => setImmediate(r));
+      await until(async () => (await exec(server, MeDoc, {}, { token: u.token })).errors?.[0].extensions?.reason === "REVOKED_TOKEN", 5000, "the revocation");
     } finally {
-      other.close();
+      await other.close();
     }
-    expect((await exec(server, MeDoc, {}, { token: u.token })).errors?.[0].extensions).toMatchObject({ reason: "REVOKED_TOKEN" });
   });
 });
+
+/** A second connection to the server's database, as another instance has: SQLite or PostgreSQL. */
+async function otherConnection(url: string) {
+  if (!url.startsWith("file:")) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return { run: async (sql: string, ...params: unknown[]) => void (await client.query(sql, params)), close: () => client.end() };
+  }
+  const file = new Database(url.replace(/^file:/, ""));
+  return { run: async (sql: string, ...params: unknown[]) => void file.prepare(sql.replace(/\$\d+/g, "?")).run(...params), close: async () => void file.close() };
+}

@@ -48,6 +48,8 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { di
     NODE_ENV: "test",
     DATABASE_URL: dbUrl,
     UPLOAD_DIR: join(dir, "uploads"),
+    // Single-server suites check the upload folder; the database store is proven across instances (many-instances.test.ts).
+    FILE_STORE: "disk",
     JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
     LOG_LEVEL: "debug",
     // Suites register and sign in many users from 127.0.0.1; tests of the limits set their own.

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { RateLimitConfig } from "../../config.ts";
 import { LimitExceededError } from "../../errors.ts";
 
@@ -23,14 +24,36 @@ const MESSAGES: Record<RateLimitKind, string> = {
 };
 
 /**
- * Rate limits on rate-limiter-flexible. The store is in memory, which is exact for one process
- * (the SQLite deployment); a shared store slots in behind the same calls for many instances.
+ * Rate limits on rate-limiter-flexible. With SQLite (one process) the counters are in memory,
+ * which is exact there. With PostgreSQL (many instances) they are rows of `rate_limits`, updated
+ * with one atomic upsert per point, so a burst spread over every instance is limited at the
+ * configured count; if the database cannot answer, each instance falls back to counting in its
+ * own memory rather than failing the request.
  */
 export class RateLimits {
-  private readonly limiters: Record<RateLimitKind, RateLimiterMemory>;
+  private readonly limiters: Record<RateLimitKind, RateLimiterAbstract>;
+  private readonly pool: pg.Pool | null;
 
-  constructor(config: RateLimitConfig) {
-    const make = (keyPrefix: string, points: number, duration: number) => new RateLimiterMemory({ keyPrefix, points, duration });
+  /** `postgresUrl`: share the counters through that database (its migrations made the table). */
+  constructor(config: RateLimitConfig, postgresUrl: string | null = null) {
+    this.pool = postgresUrl ? new pg.Pool({ connectionString: postgresUrl, max: 4, application_name: "jobwise-rate-limits" }) : null;
+    // An idle connection that drops (a database restart) must not crash the process.
+    this.pool?.on("error", () => {});
+    const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+      if (!this.pool) return memory;
+      return new RateLimiterPostgres({
+        storeClient: this.pool,
+        storeType: "pool",
+        tableName: "rate_limits",
+        tableCreated: true,
+        clearExpiredByTimeout: true,
+        keyPrefix,
+        points,
+        duration,
+        insuranceLimiter: memory,
+      });
+    };
     this.limiters = {
       loginEmail: make("login-email", config.loginPerEmail, config.windowS),
       loginIp: make("login-ip", config.loginPerIp, config.windowS),
@@ -38,6 +61,10 @@ export class RateLimits {
       passwordConfirm: make("password-confirm", config.passwordConfirm, config.windowS),
       ai: make("ai", config.aiPerHour, 3600),
     };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
   }
 
   /** Takes one point, or throws LimitExceededError saying when to try again. */

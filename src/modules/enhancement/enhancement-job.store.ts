@@ -4,6 +4,7 @@ import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
 import { pubsub } from "../../pubsub.ts";
 import { report } from "../../telemetry.ts";
 import type { JobKind } from "../../jobs/runner.ts";
+import { claimNext, type ClaimTx } from "../../jobs/claim.ts";
 import { notifyEnhancementEnded } from "../notification/notification.store.ts";
 
 /*
@@ -66,35 +67,67 @@ export async function cancelRequested(jobId: string): Promise<boolean> {
 /** The oldest runnable job (queued, or running with an expired lease), moved to RUNNING under `owner`. */
 export async function claim(owner: string, leaseMs: number): Promise<EnhancementJob | null> {
   const now = new Date();
-  const candidates = await db().enhancementJob.findMany({
-    where: { OR: [{ status: "QUEUED" }, { status: "RUNNING", leaseUntil: { lt: now } }] },
-    orderBy: { createdAt: "asc" },
-    take: 5,
+  const job = await claimNext({
+    table: "enhancement_jobs",
+    runnable: `status = 'QUEUED' OR (status = 'RUNNING' AND "leaseUntil" < $1)`,
+    params: [now],
+    order: `"createdAt", id`,
+    // Locked: the row is ours to move, unless its attempts are used up.
+    take: async (tx, id) => {
+      const c = await tx.enhancementJob.findUniqueOrThrow({ where: { id } });
+      return exhausted(c) ? null : takeOver(tx, c, owner, leaseMs, now);
+    },
+    afterSkip: async (id) => {
+      const c = await db().enhancementJob.findUnique({ where: { id } });
+      if (c && exhausted(c)) await failExhausted(c);
+    },
+    fallback: async () => {
+      const candidates = await db().enhancementJob.findMany({
+        where: { OR: [{ status: "QUEUED" }, { status: "RUNNING", leaseUntil: { lt: now } }] },
+        orderBy: { createdAt: "asc" },
+        take: 5,
+      });
+      for (const c of candidates) {
+        if (exhausted(c)) {
+          await failExhausted(c);
+          continue;
+        }
+        const job = await takeOver(db(), c, owner, leaseMs, now);
+        if (job) return job;
+      }
+      return null;
+    },
   });
-  for (const c of candidates) {
-    if (c.status === "RUNNING" && c.attempts >= c.maxAttempts) {
-      await finishWhere(
-        { id: c.id, revision: c.revision },
-        { status: "FAILED", error: `The job was interrupted ${c.attempts} times (the server stopped while it ran); start it again.`, message: "Failed after repeated interruptions" },
-      );
-      continue;
-    }
-    // The conditional update is the lock: only one process can move the row out of this state.
-    const claimed = await db().enhancementJob.updateMany({
-      where: { id: c.id, status: c.status, revision: c.revision },
-      data: {
-        status: "RUNNING",
-        leaseOwner: owner,
-        leaseUntil: new Date(Date.now() + leaseMs),
-        attempts: { increment: 1 },
-        startedAt: c.startedAt ?? now,
-        revision: { increment: 1 },
-        ...(c.status === "RUNNING" && { step: "queued", message: "Resuming after an interruption" }),
-      },
-    });
-    if (claimed.count === 1) return publish(await db().enhancementJob.findUniqueOrThrow({ where: { id: c.id } }));
-  }
-  return null;
+  // Published after the claim committed (on PostgreSQL, after the locking transaction).
+  return job && publish(job);
+}
+
+const exhausted = (c: EnhancementJob) => c.status === "RUNNING" && c.attempts >= c.maxAttempts;
+
+function failExhausted(c: EnhancementJob) {
+  return finishWhere(
+    { id: c.id, revision: c.revision },
+    { status: "FAILED", error: `The job was interrupted ${c.attempts} times (the server stopped while it ran); start it again.`, message: "Failed after repeated interruptions" },
+  );
+}
+
+/** Moves the candidate to RUNNING under `owner` and publishes it; null if another claimer moved it first. */
+async function takeOver(client: ClaimTx, c: EnhancementJob, owner: string, leaseMs: number, now: Date): Promise<EnhancementJob | null> {
+  // The conditional update is the lock on SQLite: only one claimer can move the row out of this state.
+  const claimed = await client.enhancementJob.updateMany({
+    where: { id: c.id, status: c.status, revision: c.revision },
+    data: {
+      status: "RUNNING",
+      leaseOwner: owner,
+      leaseUntil: new Date(Date.now() + leaseMs),
+      attempts: { increment: 1 },
+      startedAt: c.startedAt ?? now,
+      revision: { increment: 1 },
+      ...(c.status === "RUNNING" && { step: "queued", message: "Resuming after an interruption" }),
+    },
+  });
+  if (claimed.count !== 1) return null;
+  return client.enhancementJob.findUniqueOrThrow({ where: { id: c.id } });
 }
 
 export async function renew(jobId: string, owner: string, leaseMs: number): Promise<void> {
