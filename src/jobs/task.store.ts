@@ -1,6 +1,7 @@
 import { db } from "../db/client.ts";
 import type { Prisma, Task } from "../generated/prisma/client.ts";
 import type { Clock, JobKind } from "./runner.ts";
+import { claimNext, type ClaimTx } from "./claim.ts";
 
 /*
  * The task store: persisted work of the scheduled kinds (reminder scans, interview reminders, the
@@ -62,26 +63,49 @@ export function taskKind(o: TaskKindOptions): JobKind<Task> {
     concurrency: o.concurrency,
     async claim(owner, leaseMs) {
       const now = new Date();
-      const candidates = await db().task.findMany({
-        where: { kind: o.name, OR: [{ status: "QUEUED", runAt: { lte: o.clock.now() } }, { status: "RUNNING", leaseUntil: { lt: now } }] },
-        orderBy: { runAt: "asc" },
-        take: 5,
-      });
-      for (const c of candidates) {
-        if (c.status === "RUNNING" && c.attempts >= c.maxAttempts) {
-          const error = `Interrupted ${c.attempts} times (the server stopped while it ran)`;
-          const r = await db().task.updateMany({ where: { id: c.id, status: "RUNNING", leaseUntil: c.leaseUntil }, data: { status: "FAILED", lastError: error, leaseOwner: null, leaseUntil: null, finishedAt: now } });
-          if (r.count) await o.gaveUp?.(c, error);
-          continue;
-        }
-        // The conditional update is the lock: only one process moves the row out of the state it read.
-        const r = await db().task.updateMany({
+      const exhausted = (c: Task) => c.status === "RUNNING" && c.attempts >= c.maxAttempts;
+      const giveUp = async (c: Task) => {
+        const error = `Interrupted ${c.attempts} times (the server stopped while it ran)`;
+        const r = await db().task.updateMany({ where: { id: c.id, status: "RUNNING", leaseUntil: c.leaseUntil }, data: { status: "FAILED", lastError: error, leaseOwner: null, leaseUntil: null, finishedAt: now } });
+        if (r.count) await o.gaveUp?.(c, error);
+      };
+      // The conditional update is the lock on SQLite: only one process moves the row out of the state it read.
+      const take = async (tx: Pick<ClaimTx, "task">, c: Task) => {
+        const r = await tx.task.updateMany({
           where: { id: c.id, status: c.status, attempts: c.attempts },
           data: { status: "RUNNING", leaseOwner: owner, leaseUntil: new Date(Date.now() + leaseMs), attempts: { increment: 1 } },
         });
-        if (r.count === 1) return db().task.findUniqueOrThrow({ where: { id: c.id } });
-      }
-      return null;
+        return r.count === 1 ? tx.task.findUniqueOrThrow({ where: { id: c.id } }) : null;
+      };
+      return claimNext({
+        table: "tasks",
+        runnable: `kind = $1 AND ((status = 'QUEUED' AND "runAt" <= $2) OR (status = 'RUNNING' AND "leaseUntil" < $3))`,
+        params: [o.name, o.clock.now(), now],
+        order: `"runAt", id`,
+        take: async (tx, id) => {
+          const c = await tx.task.findUniqueOrThrow({ where: { id } });
+          return exhausted(c) ? null : take(tx, c);
+        },
+        afterSkip: async (id) => {
+          const c = await db().task.findUnique({ where: { id } });
+          if (c && exhausted(c)) await giveUp(c);
+        },
+        fallback: async () => {
+          const candidates = await db().task.findMany({
+            where: { kind: o.name, OR: [{ status: "QUEUED", runAt: { lte: o.clock.now() } }, { status: "RUNNING", leaseUntil: { lt: now } }] },
+            orderBy: { runAt: "asc" },
+            take: 5,
+          });
+          for (const c of candidates) {
+            if (exhausted(c)) await giveUp(c);
+            else {
+              const claimed = await take(db(), c);
+              if (claimed) return claimed;
+            }
+          }
+          return null;
+        },
+      });
     },
     async renew(task, owner, leaseMs) {
       await db().task.updateMany({ where: { id: task.id, leaseOwner: owner, status: "RUNNING" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } });
