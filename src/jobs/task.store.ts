@@ -21,14 +21,23 @@ export interface NewTask {
   maxAttempts?: number;
 }
 
-/** Enqueues the task unless a task with its key exists (whatever its state); returns whether it was new. */
+/**
+ * Enqueues the task unless a task with its key exists (whatever its state); returns whether it was
+ * new. Two instances (or two servers in one test process) starting at once both pass the look-up:
+ * the unique key decides, and the loser's P2002 means "already there", not a failed start.
+ */
 export async function enqueue(client: Db, t: NewTask): Promise<boolean> {
   const existing = await client.task.findUnique({ where: { key: t.key }, select: { id: true } });
   if (existing) return false;
-  await client.task.create({
-    data: { kind: t.kind, key: t.key, runAt: t.runAt, userId: t.userId ?? null, payload: t.payload ?? {}, maxAttempts: t.maxAttempts ?? 5 },
-  });
-  return true;
+  try {
+    await client.task.create({
+      data: { kind: t.kind, key: t.key, runAt: t.runAt, userId: t.userId ?? null, payload: t.payload ?? {}, maxAttempts: t.maxAttempts ?? 5 },
+    });
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return false;
+    throw e;
+  }
 }
 
 export async function cancelQueued(client: Db, key: string): Promise<void> {
