@@ -34,6 +34,7 @@ import { useViewerResponseCache } from "./graphql/response-cache.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { createTranscriber } from "./ai/transcribe.ts";
+import { indexOnWrite } from "./modules/advisor/index.store.ts";
 import { interruptStale as interruptStaleReplies, stopAll as stopAdvisorReplies } from "./modules/advisor/replies.ts";
 import { RateLimits } from "./modules/auth/rate-limits.ts";
 import { SocketSessions } from "./modules/auth/sessions.ts";
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     ],
   });
   await ensureRecurring(clock.now());
+  const stopIndexing = indexOnWrite((e) => logger.warn("advisor index sync failed", { error: e instanceof Error ? e.message : String(e) }));
   const requestIds = new WeakMap<Request, string>();
   const metrics = createMetrics();
 
@@ -296,6 +298,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       if (stopped) return;
       stopped = true;
       unwatchDomain();
+      stopIndexing();
       // Running jobs are requeued (they resume after the restart); then subscribers are told we
       // are going away (1001) so clients reconnect, and HTTP drains.
       await services.runner.stop();

@@ -7,6 +7,7 @@ import { newUser } from "../support/accounts.ts";
 import { seedProfile } from "../support/enhancement-ops.ts";
 import { UpdateExperienceDoc } from "../support/profile-ops.ts";
 import { ensureIndexed, searchPassages } from "../../src/modules/advisor/index.store.ts";
+import { db, placeholders } from "../../src/db/client.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -52,5 +53,14 @@ describe("the advisor's retrieval index", () => {
     await ok(server, UpdateExperienceDoc, { input: { id: ids.pastId, fields: { bullets: ["Ported the mainframe scheduler to Rust"] } } }, { token: a.token });
     expect(await search(a.id, { words: ["Kubernetes"] })).toEqual([]);
     expect((await search(a.id, { words: ["scheduler"] })).map((p) => p.sourceId)).toEqual([ids.pastId]);
+  });
+
+  it("is brought up to date by the user's own writes, before any question", async () => {
+    const a = await newUser(server);
+    const ids = await seedProfile(server, a.token);
+    await ok(server, UpdateExperienceDoc, { input: { id: ids.pastId, fields: { bullets: ["Taught the Fortran reading group"] } } }, { token: a.token });
+    // no ensureIndexed here: the rows the index holds, read directly, follow the write within a second
+    const texts = () => db().$queryRawUnsafe<{ text: string }[]>(placeholders(`SELECT text FROM advisor_chunks WHERE user_id = ? AND source_id = ?`), a.id, ids.pastId);
+    await expect.poll(async () => (await texts()).map((r) => r.text).join(" "), { timeout: 3000 }).toMatch(/Fortran reading group/);
   });
 });

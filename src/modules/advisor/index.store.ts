@@ -9,6 +9,7 @@
 // on SQLite, a generated tsvector with ts_rank and a technology array on PostgreSQL.
 
 import { db, dialect, placeholders } from "../../db/client.ts";
+import { onDataWritten } from "../../db/write-scope.ts";
 import { chunkSources, type AdvisorSources, type Chunk, type SourceKind } from "../../core/advisor/chunks.ts";
 import type { Passage } from "../../core/advisor/passages.ts";
 import { loadProfile } from "../profile/profile.mapper.ts";
@@ -146,6 +147,30 @@ export async function ensureIndexed(userId: string): Promise<void> {
   const run = sync(userId).finally(() => syncing.delete(userId));
   syncing.set(userId, run);
   return run;
+}
+
+/**
+ * Keeps each user's index in step with their own writes: a write made for a user (a mutation of
+ * theirs) schedules a sync of that user's index shortly after, so a burst of edits is one sync and
+ * the next question finds it done. Writes with no user (background jobs) are caught by the
+ * fingerprint check at question time. Returns the function that stops it (server stop).
+ */
+export function indexOnWrite(onError: (e: unknown) => void, delayMs = 250): () => void {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const stop = onDataWritten((userId) => {
+    if (!userId || timers.has(userId)) return;
+    const timer = setTimeout(() => {
+      timers.delete(userId);
+      ensureIndexed(userId).catch(onError);
+    }, delayMs);
+    timer.unref();
+    timers.set(userId, timer);
+  });
+  return () => {
+    stop();
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  };
 }
 
 async function sync(userId: string): Promise<void> {
