@@ -13,7 +13,7 @@ describe("shared section headings", () => {
     ["On Campus Involvement", "activities"],
     ["Leadership", "activities"],
     ["Licenses & Certifications", "certifications"],
-    ["Awards", "other"],
+    ["Awards", "awards"],
   ])("%s → %s", (line, kind) => {
     expect(sectionKind(line)).toBe(kind);
   });
