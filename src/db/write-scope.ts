@@ -7,7 +7,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * no writer — background work, start-up, anything not inside a mutation — counts as changing
  * every user's data. Listeners hear each write after it completed (COMMIT included).
  */
-const writer = new AsyncLocalStorage<string | null>();
+/** Writes of data derived from other tables (the advisor's index), which no cached answer reads. */
+const DERIVED = Symbol("derived");
+const writer = new AsyncLocalStorage<string | null | typeof DERIVED>();
 const listeners = new Set<(userId: string | null) => void>();
 
 export function asWriter<T>(userId: string, fn: () => T): T {
@@ -18,9 +20,20 @@ export function unattributed<T>(fn: () => T): T {
   return writer.run(null, fn);
 }
 
+/**
+ * Runs `fn` as a writer of derived data: its writes change no answer a cache holds, so they are
+ * not reported (no cache drop, no cross-instance invalidation, no index sync set off by the
+ * index's own rows).
+ */
+export function derivedWriter<T>(fn: () => T): T {
+  return writer.run(DERIVED, fn);
+}
+
 /** Called by the database adapter after every statement that is not a plain read. */
 export function dataWritten(): void {
-  const userId = writer.getStore() ?? null;
+  const store = writer.getStore();
+  if (store === DERIVED) return;
+  const userId = store ?? null;
   for (const listener of listeners) listener(userId);
 }
 

@@ -9,7 +9,7 @@
 // on SQLite, a generated tsvector with ts_rank and a technology array on PostgreSQL.
 
 import { db, dialect, placeholders } from "../../db/client.ts";
-import { onDataWritten } from "../../db/write-scope.ts";
+import { derivedWriter, onDataWritten } from "../../db/write-scope.ts";
 import { chunkSources, type AdvisorSources, type Chunk, type SourceKind } from "../../core/advisor/chunks.ts";
 import type { Passage } from "../../core/advisor/passages.ts";
 import { loadProfile } from "../profile/profile.mapper.ts";
@@ -178,14 +178,15 @@ async function sync(userId: string): Promise<void> {
   const stored = await db().$queryRawUnsafe<{ fingerprint: string }[]>(placeholders(`SELECT fingerprint FROM advisor_index_state WHERE user_id = ?`), userId);
   if (stored[0]?.fingerprint === fingerprint) return;
   const chunks = chunkSources(await loadSources(userId));
-  await db().$transaction(async (tx) => {
+  // The index is derived data: its own writes drop no cached answer and set off no further sync.
+  await derivedWriter(() => db().$transaction(async (tx) => {
     await writeChanges(tx, userId, chunks);
     await tx.$executeRawUnsafe(
       placeholders(`INSERT INTO advisor_index_state (user_id, fingerprint) VALUES (?, ?) ON CONFLICT(user_id) DO UPDATE SET fingerprint = excluded.fingerprint`),
       userId,
       fingerprint,
     );
-  });
+  }));
 }
 
 async function currentFingerprint(userId: string): Promise<string> {
