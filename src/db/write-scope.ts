@@ -29,11 +29,15 @@ export function derivedWriter<T>(fn: () => T): T {
   return writer.run(DERIVED, fn);
 }
 
+/** Whether the current statement is the upkeep of derived data. */
+export function isDerivedWork(): boolean {
+  return writer.getStore() === DERIVED;
+}
+
 /** Called by the database adapter after every statement that is not a plain read. */
 export function dataWritten(): void {
-  const store = writer.getStore();
-  if (store === DERIVED) return;
-  const userId = store ?? null;
+  if (isDerivedWork()) return;
+  const userId = (writer.getStore() as string | null | undefined) ?? null;
   for (const listener of listeners) listener(userId);
 }
 

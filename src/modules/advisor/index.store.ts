@@ -161,7 +161,8 @@ export function indexOnWrite(onError: (e: unknown) => void, delayMs = 250): () =
     if (!userId || timers.has(userId)) return;
     const timer = setTimeout(() => {
       timers.delete(userId);
-      ensureIndexed(userId).catch(onError);
+      // derived-data upkeep: not counted as the user's writes or as request statements
+      derivedWriter(() => ensureIndexed(userId)).catch(onError);
     }, delayMs);
     timer.unref();
     timers.set(userId, timer);
