@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 const TIMING = [
   "tests/unit/linearity/linear-time.test.ts",
+  "tests/unit/linearity/growth.test.ts",
   "tests/unit/linearity/docx-reader.test.ts",
   "tests/unit/writing/grounding-properties.test.ts",
   "tests/unit/import/parser-properties.test.ts",
