@@ -176,4 +176,23 @@ describe("rate limit", () => {
       await limited.stop();
     }
   });
+
+  it("a question that fails before it is answered (a job prompt without a job) gives its point back", async () => {
+    const limited = await startServer({ ...env(), RATE_AI_PER_HOUR: "1" });
+    try {
+      const u = await newUser(limited);
+      fake.setHandler(() => ({ content: "Add your experience to your profile first." }));
+      for (let i = 0; i < 3; i++) {
+        const r = (await ok(limited, StartConversationDoc, { input: { promptId: "premade:job_fit" } }, { token: u.token })).startConversation;
+        expect(r).toMatchObject({ __typename: "PreconditionError", message: expect.stringContaining("jobId") });
+      }
+      const answered = (await ok(limited, StartConversationDoc, { input: { content: "What skills do I have?" } }, { token: u.token })).startConversation;
+      expect(answered.__typename).toBe("MutationStartConversationSuccess");
+      await new Promise((r) => setTimeout(r, 300));
+      const over = (await ok(limited, StartConversationDoc, { input: { content: "Which roles used Kafka?" } }, { token: u.token })).startConversation;
+      expect(over.__typename).toBe("LimitExceededError");
+    } finally {
+      await limited.stop();
+    }
+  });
 });

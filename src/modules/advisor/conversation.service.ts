@@ -110,6 +110,22 @@ async function send(
   await checkNotBusy(conversation.id);
   // A voice question took its point before the transcription.
   if (!opts.charged) await services.rateLimits.take("ai", viewer.id);
+  try {
+    return await answerQuestion(services, viewer, conversation, input, voice);
+  } catch (e) {
+    // Nothing was answered (a prompt that needs a job, a failed write): the point goes back.
+    if (!opts.charged) await services.rateLimits.refund("ai", viewer.id);
+    throw e;
+  }
+}
+
+async function answerQuestion(
+  services: AppServices,
+  viewer: Viewer,
+  conversation: Conversation,
+  input: { content?: string; promptId?: string },
+  voice: object | undefined,
+): Promise<Exchange> {
   const [profile, jobRow] = await Promise.all([loadProfile(viewer.id), conversation.jobId ? db().job.findFirst({ where: { id: conversation.jobId, userId: viewer.id } }) : null]);
   const job = jobRow ? { id: jobRow.id, job: toParsedJob(jobRow) } : null;
   const text = input.promptId ? await usePrompt(viewer, input.promptId, profile, job?.job ?? null) : input.content!;
