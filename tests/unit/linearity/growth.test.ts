@@ -10,7 +10,9 @@ const linear = (s: string) => s.split(" ").join("|");
 describe("growth", () => {
   it("finds a quadratic expression super-linear at both pairs of sizes", () => {
     const make = (n: number) => repeatTo("", " _a", "", n);
-    const g = bestGrowth(quadratic, make, 1_000, 8);
+    // One attempt from a 5 ms base: a quadratic's cost grows 16× a step, so the neighbouring pair
+    // (16n) stays a few seconds of CPU instead of tens on a loaded host; the base stays at ≤ 4,000 characters.
+    const g = bestGrowth(quadratic, make, 1_000, 8, 1, { minSmallMs: 5, maxLength: 64_000 });
     const next = neighbourGrowth(quadratic, make, g);
     expect(Math.min(g.ratio, next.ratio)).toBeGreaterThan(8);
   }, 60_000);
