@@ -152,7 +152,9 @@ async function answerQuestion(
     return { question, reply, updated: c };
   });
   if (refusal) {
+    await refreshSummary(conversation.id);
     // A refused instruction gets its point back: only answered questions count against the limit.
+    // Last, so a failure before it is refunded once, by the caller.
     await services.rateLimits.refund("ai", viewer.id);
   } else {
     const changes = suggestedChanges(text, profile);
@@ -166,7 +168,6 @@ async function answerQuestion(
       () => refreshSummary(conversation.id),
     );
   }
-  if (refusal) await refreshSummary(conversation.id);
   return { conversation: updated, question, reply };
 }
 
