@@ -68,14 +68,14 @@ async function extractPdf(bytes) {
     const pages = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
-      const { items } = await page.getTextContent();
+      const { items, styles } = await page.getTextContent();
       const width = page.view[2] - page.view[0];
       const height = page.view[3] - page.view[1];
-      pages.push({ number, width, height, lines: readPage(items, width, height) });
+      pages.push({ number, width, height, lines: readPage(items, width, height, styles) });
       page.cleanup();
     }
     const kept = dropRunningLines(pages);
-    const lines = documentLines(kept).map((l) => ({ text: l.text, page: l.page, y: l.y, x: l.x, size: l.size, gapBefore: l.gapBefore }));
+    const lines = documentLines(kept).map((l) => ({ text: l.text, page: l.page, y: l.y, x: l.x, size: l.size, gapBefore: l.gapBefore, bold: l.bold }));
     return { ok: true, text: linesToText(kept), pages: doc.numPages, lines };
   } catch (error) {
     if (error?.name === "PasswordException") return { ok: false, reason: "ENCRYPTED", message: MESSAGES.PDF_ENCRYPTED };
