@@ -5,8 +5,6 @@
 // Returns { ok: true, text, pages, lines } | { ok: false, reason, message }
 //       | { ok: false, internalError } when the worker itself is broken; never throws.
 // The main thread (extract.ts) normalises the text and turns too-little-text into NO_TEXT.
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { workerData } from "node:worker_threads";
 import { taskStarted } from "../workers/task-clock.mjs";
 import { lowerThreadPriority } from "../workers/low-priority.mjs";
@@ -14,6 +12,9 @@ import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
 import { decodeEntities, readDocx } from "./docx-layout.mjs";
+// pdf-parse's getText() flattens each page in content order, which is not reading order for columns,
+// sidebars or Chromium's headings-first output: pages are read from pdf.js text items (pdf-layout.mjs).
+import { loadPdfjs } from "./pdfjs-load.mjs";
 
 // pdf.js runs for seconds on a long document: the main thread must win the core meanwhile.
 lowerThreadPriority();
@@ -31,22 +32,7 @@ const MESSAGES = {
     "This Word document is damaged and can't be opened. Open it in Word or LibreOffice, save it again as .docx, and upload the new copy.",
 };
 
-let pdfjsModule;
 let mammothModule;
-
-/**
- * pdf.js itself, the very copy pdf-parse depends on (resolved from pdf-parse's own folder).
- * pdf-parse's getText() flattens each page in content order, which is not reading order for
- * columns, sidebars or Chromium's headings-first output; so the page is read here from pdf.js text
- * items with their positions (pdf-layout.mjs). Loaded on first use: a DOCX-only worker never pays for it.
- */
-async function loadPdfjs() {
-  if (!pdfjsModule) {
-    const require = createRequire(import.meta.resolve("pdf-parse"));
-    pdfjsModule = await import(pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.mjs")).href);
-  }
-  return pdfjsModule;
-}
 
 async function loadMammoth() {
   mammothModule ??= (await import("mammoth")).default;
