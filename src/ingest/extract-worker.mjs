@@ -72,7 +72,7 @@ async function extractPdf(bytes) {
 }
 
 /** The parts the DOCX reader needs; everything else in the package is only size-checked. */
-const DOCX_PARTS = new Set(["word/document.xml", "word/styles.xml"]);
+const DOCX_PARTS = new Set(["word/document.xml", "word/styles.xml", "word/numbering.xml"]);
 
 async function extractDocx(bytes) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -84,7 +84,7 @@ async function extractDocx(bytes) {
   const documentXml = parts.get("word/document.xml");
   if (documentXml) {
     try {
-      const { text, lines } = readDocx(documentXml, parts.get("word/styles.xml"));
+      const { text, lines } = readDocx(documentXml, parts.get("word/styles.xml"), parts.get("word/numbering.xml"));
       if (text.replace(/\s+/g, "").length > 0) return { ok: true, text, pages: null, lines };
     } catch {
       // An XML shape the reader does not know: mammoth's reading below.
