@@ -2,7 +2,8 @@
 // flattened text. Plain JavaScript on purpose: the extraction worker loads it without a TypeScript
 // loader; the types are in docx-layout.d.mts and the unit tests import it directly.
 //
-//   XML → blocks: paragraphs (runs with their bold / size, tabs, line breaks, list marks) and
+//   XML → blocks: paragraphs (runs with their bold / size, tabs, line breaks, list marks: bullet,
+//         number or none, from numbering.xml) and
 //         tables (rows of cells of blocks); text boxes (w:txbxContent) are paragraphs of their own,
 //         and the VML copy Word writes beside each one (mc:Fallback) is skipped
 //       → lines in reading order: a table row whose cells hold one line each is one line with the
@@ -11,6 +12,8 @@
 //       → { text, lines: [{ text, page: 1, size, bold, gapBefore }] }, blank line between paragraphs.
 // Families this serves: Word and Google Docs resumes that set dates at a right tab stop or in a
 // table cell, that use a layout table for columns, and that mark entry headers only by bold.
+
+import { isSectionHeading } from "./pdf-layout.mjs";
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -52,7 +55,13 @@ export function readStyles(xml) {
     const basedOn = /<w:basedOn\b([^>]*)\/?>/.exec(inner);
     const rPrStart = inner.indexOf("<w:rPr");
     const rPrEnd = inner.indexOf("</w:rPr>", rPrStart);
-    raw.set(id, { basedOn: basedOn ? attr(basedOn[1], "val") : undefined, props: runProps(rPrStart >= 0 && rPrEnd > rPrStart ? inner.slice(rPrStart, rPrEnd) : "") });
+    const props = runProps(rPrStart >= 0 && rPrEnd > rPrStart ? inner.slice(rPrStart, rPrEnd) : "");
+    // A list style ("List Bullet") numbers its paragraphs through its own w:numPr.
+    const numId = /<w:numId\b([^>]*)\/?>/.exec(inner);
+    if (numId) props.numId = attr(numId[1], "val");
+    const ilvl = /<w:ilvl\b([^>]*)\/?>/.exec(inner);
+    if (ilvl) props.ilvl = attr(ilvl[1], "val");
+    raw.set(id, { basedOn: basedOn ? attr(basedOn[1], "val") : undefined, props });
   }
   const styles = new Map();
   const resolve = (id, depth = 0) => {
@@ -76,8 +85,58 @@ function runProps(xml) {
   return out;
 }
 
+/**
+ * numbering.xml → the marker each list level shows: numId → ilvl → "bullet" (•, ▪, a Symbol-font
+ * glyph), "number" (decimal, letters, roman: "1.", "a)") or "none" (numFmt none or an empty level
+ * text: numbering used only for indentation, nothing is drawn). Linear in the part's size.
+ */
+export function readNumbering(xml) {
+  const abstract = new Map();
+  const nums = new Map();
+  if (!xml) return nums;
+  for (const chunk of xml.split(/<w:abstractNum(?=[\s>])/).slice(1)) {
+    const end = chunk.indexOf("</w:abstractNum>");
+    const body = end < 0 ? chunk : chunk.slice(0, end);
+    const id = attr(body.slice(0, body.indexOf(">")), "abstractNumId");
+    const levels = new Map();
+    for (const lvl of body.split(/<w:lvl(?=[\s>])/).slice(1)) {
+      const level = attr(lvl.slice(0, lvl.indexOf(">")), "ilvl") ?? "0";
+      const fmt = /<w:numFmt\b([^>]*)\/?>/.exec(lvl);
+      const text = /<w:lvlText\b([^>]*)\/?>/.exec(lvl);
+      const format = fmt ? attr(fmt[1], "val") : "decimal";
+      const shown = text ? attr(text[1], "val") : "%1.";
+      levels.set(level, format === "none" || !shown?.trim() ? "none" : format === "bullet" ? "bullet" : "number");
+    }
+    if (id !== undefined) abstract.set(id, levels);
+  }
+  for (const chunk of xml.split(/<w:num(?=[\s>])/).slice(1)) {
+    const end = chunk.indexOf("</w:num>");
+    const body = end < 0 ? chunk : chunk.slice(0, end);
+    const id = attr(body.slice(0, body.indexOf(">")), "numId");
+    const ref = /<w:abstractNumId\b([^>]*)\/?>/.exec(body);
+    if (id !== undefined && ref) nums.set(id, abstract.get(attr(ref[1], "val")) ?? new Map());
+  }
+  return nums;
+}
+
+/**
+ * What a paragraph's numbering draws: "bullet", "number", or null for none. Its own w:numPr wins
+ * over its style's; numId 0 (or no numId: a heading style's outline level) turns numbering off.
+ * Without numbering.xml any paragraph with a w:numPr counts as a bullet, as before it was read.
+ */
+function listKind(para, numbering) {
+  const numId = para.numId ?? para.style.numId;
+  if (numId === "0") return null;
+  if (!numbering?.size) return para.numPr || numId !== undefined ? "bullet" : null;
+  if (numId === undefined) return null;
+  const levels = numbering.get(numId);
+  if (!levels) return null;
+  const kind = levels.get(para.ilvl ?? para.style.ilvl ?? "0") ?? "bullet";
+  return kind === "none" ? null : kind;
+}
+
 /** document.xml → blocks: { type: "p", runs, list } | { type: "table", rows: [[cell blocks]] }. */
-export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} }) {
+export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} }, numbering = new Map()) {
   const root = [];
   const containers = [root];
   const tables = [];
@@ -111,6 +170,7 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
     if (closing) {
       if (name === "p" && para) {
         paragraphs.pop();
+        para.list = listKind(para, numbering);
         containers[containers.length - 1].push(para);
       } else if (name === "pPr") inPPr = Math.max(0, inPPr - 1);
       else if (name === "rPr") inRPr = false;
@@ -129,7 +189,7 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
     }
     switch (name) {
       case "p":
-        if (!selfClosing) paragraphs.push({ type: "p", runs: [], list: false, style: {} });
+        if (!selfClosing) paragraphs.push({ type: "p", runs: [], list: null, style: {} });
         break;
       case "pPr":
         if (!selfClosing) inPPr++;
@@ -137,8 +197,15 @@ export function readBlocks(xml, styleInfo = { styles: new Map(), defaults: {} })
       case "pStyle":
         if (inPPr && para) para.style = styleInfo.styles.get(attr(attrs, "val")) ?? {};
         break;
+      // The paragraph's own properties only (inPPr 1): a w:pPrChange inside holds the old, replaced ones.
       case "numPr":
-        if (inPPr && para) para.list = true;
+        if (inPPr === 1 && para) para.numPr = true;
+        break;
+      case "numId":
+        if (inPPr === 1 && para) para.numId = attr(attrs, "val");
+        break;
+      case "ilvl":
+        if (inPPr === 1 && para) para.ilvl = attr(attrs, "val");
         break;
       case "r":
         if (!selfClosing && para) {
@@ -223,7 +290,9 @@ export function paragraphLines(p) {
       const sizes = new Map();
       for (const x of parts) if (x.size) sizes.set(x.size, (sizes.get(x.size) ?? 0) + x.text.length);
       const size = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0];
-      return { text: p.list && text.trim() ? `• ${text.trim()}` : text.trim(), bold: boldShare >= 0.8, size };
+      // A numbered paragraph that is a section heading ("1. Work Experience" in a numbered heading style) stays a heading.
+      const item = p.list === "bullet" || (p.list === "number" && !isSectionHeading(text));
+      return { text: item && text.trim() ? `• ${text.trim()}` : text.trim(), bold: boldShare >= 0.8, size };
     })
     .filter((l) => l.text);
 }
@@ -252,9 +321,9 @@ export function blockLines(blocks) {
   return out;
 }
 
-/** The whole reading: { text, lines } from the two XML parts (styles may be missing). */
-export function readDocx(documentXml, stylesXml) {
-  const lines = blockLines(readBlocks(documentXml, readStyles(stylesXml)));
+/** The whole reading: { text, lines } from the XML parts (styles and numbering may be missing). */
+export function readDocx(documentXml, stylesXml, numberingXml) {
+  const lines = blockLines(readBlocks(documentXml, readStyles(stylesXml), readNumbering(numberingXml)));
   const text = lines.map((l, k) => (k > 0 && l.gapBefore ? `\n${l.text}` : l.text)).join("\n");
   return { text, lines: lines.map((l) => ({ text: l.text, page: 1, size: l.size, bold: l.bold || undefined, gapBefore: l.gapBefore || undefined })) };
 }

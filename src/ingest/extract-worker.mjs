@@ -5,8 +5,6 @@
 // Returns { ok: true, text, pages, lines } | { ok: false, reason, message }
 //       | { ok: false, internalError } when the worker itself is broken; never throws.
 // The main thread (extract.ts) normalises the text and turns too-little-text into NO_TEXT.
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { workerData } from "node:worker_threads";
 import { taskStarted } from "../workers/task-clock.mjs";
 import { lowerThreadPriority } from "../workers/low-priority.mjs";
@@ -14,6 +12,9 @@ import { inflatedSizeOver } from "./pdf-guard.mjs";
 import yauzl from "yauzl";
 import { documentLines, dropRunningLines, linesToText, readPage } from "./pdf-layout.mjs";
 import { decodeEntities, readDocx } from "./docx-layout.mjs";
+// pdf-parse's getText() flattens each page in content order, which is not reading order for columns,
+// sidebars or Chromium's headings-first output: pages are read from pdf.js text items (pdf-layout.mjs).
+import { loadPdfjs } from "./pdfjs-load.mjs";
 
 // pdf.js runs for seconds on a long document: the main thread must win the core meanwhile.
 lowerThreadPriority();
@@ -31,22 +32,7 @@ const MESSAGES = {
     "This Word document is damaged and can't be opened. Open it in Word or LibreOffice, save it again as .docx, and upload the new copy.",
 };
 
-let pdfjsModule;
 let mammothModule;
-
-/**
- * pdf.js itself, the very copy pdf-parse depends on (resolved from pdf-parse's own folder).
- * pdf-parse's getText() flattens each page in content order, which is not reading order for
- * columns, sidebars or Chromium's headings-first output; so the page is read here from pdf.js text
- * items with their positions (pdf-layout.mjs). Loaded on first use: a DOCX-only worker never pays for it.
- */
-async function loadPdfjs() {
-  if (!pdfjsModule) {
-    const require = createRequire(import.meta.resolve("pdf-parse"));
-    pdfjsModule = await import(pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.mjs")).href);
-  }
-  return pdfjsModule;
-}
 
 async function loadMammoth() {
   mammothModule ??= (await import("mammoth")).default;
@@ -68,14 +54,14 @@ async function extractPdf(bytes) {
     const pages = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
-      const { items } = await page.getTextContent();
+      const { items, styles } = await page.getTextContent();
       const width = page.view[2] - page.view[0];
       const height = page.view[3] - page.view[1];
-      pages.push({ number, width, height, lines: readPage(items, width, height) });
+      pages.push({ number, width, height, lines: readPage(items, width, height, styles) });
       page.cleanup();
     }
     const kept = dropRunningLines(pages);
-    const lines = documentLines(kept).map((l) => ({ text: l.text, page: l.page, y: l.y, x: l.x, size: l.size, gapBefore: l.gapBefore }));
+    const lines = documentLines(kept).map((l) => ({ text: l.text, page: l.page, y: l.y, x: l.x, size: l.size, gapBefore: l.gapBefore, bold: l.bold }));
     return { ok: true, text: linesToText(kept), pages: doc.numPages, lines };
   } catch (error) {
     if (error?.name === "PasswordException") return { ok: false, reason: "ENCRYPTED", message: MESSAGES.PDF_ENCRYPTED };
@@ -86,7 +72,7 @@ async function extractPdf(bytes) {
 }
 
 /** The parts the DOCX reader needs; everything else in the package is only size-checked. */
-const DOCX_PARTS = new Set(["word/document.xml", "word/styles.xml"]);
+const DOCX_PARTS = new Set(["word/document.xml", "word/styles.xml", "word/numbering.xml"]);
 
 async function extractDocx(bytes) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -98,7 +84,7 @@ async function extractDocx(bytes) {
   const documentXml = parts.get("word/document.xml");
   if (documentXml) {
     try {
-      const { text, lines } = readDocx(documentXml, parts.get("word/styles.xml"));
+      const { text, lines } = readDocx(documentXml, parts.get("word/styles.xml"), parts.get("word/numbering.xml"));
       if (text.replace(/\s+/g, "").length > 0) return { ok: true, text, pages: null, lines };
     } catch {
       // An XML shape the reader does not know: mammoth's reading below.

@@ -22,7 +22,7 @@ export interface ExtractedLine {
   size?: number;
   /** A paragraph gap (clearly more than the usual line pitch) or a column change precedes this line. */
   gapBefore?: boolean;
-  /** Its first cell is set in bold (DOCX run properties). */
+  /** Its first cell is set in bold (DOCX run properties; PDF font names, see pdf-runs.mjs). */
   bold?: boolean;
 }
 

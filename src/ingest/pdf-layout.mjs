@@ -11,6 +11,9 @@
 // Repeated page headers/footers are removed across pages by dropRunningLines().
 
 import { createRequire } from "node:module";
+import { toRuns } from "./pdf-runs.mjs";
+
+export { normaliseItemText, toRuns, isBoldFont } from "./pdf-runs.mjs";
 
 // The section-heading vocabulary the parser uses (core/resume/headings.ts reads the same file).
 const headings = createRequire(import.meta.url)("../core/data/section-headings.json");
@@ -23,78 +26,7 @@ export const isSectionHeading = (text) => {
   return HEADING_NAMES.has(key) || HEADING_NAMES.has(key.replace(/ /g, "")) || (key.split(" ").length <= 4 && HEADING_HEADS.some((re) => re.test(key)));
 };
 
-/** Symbol / Wingdings bullets live in the private-use area (U+F0B7 is Symbol's "•"). */
-const PUA_BULLETS = new Set([0xf0b7, 0xf0a7, 0xf076, 0xf0d8, 0xf0fc, 0xf0a8, 0xf06e, 0xf0e8, 0xf0d7, 0xf0be, 0xf02d, 0xf0b2, 0xf09f, 0xf0a1, 0xf075, 0xf06c]);
-const BULLET_CHARS = "•·●▪◦■□►▸‣⁃∙○◆◇✓✔➢➤";
-/** Single glyphs an icon font may carry that are real text: separators and bullets. */
-const KEEP_SINGLE = /^[|/&,.;:()+\-–—•·●▪◦■►▸‣∙○◆◇➢➤*]$/u;
 const DATE_CELL_RE = /\b(?:19|20)\d{2}\b|\b(?:present|current|now|today)\b/i;
-
-/**
- * Text of one item, normalised: NFKC (ligatures ﬁ → fi, full-width forms), private-use bullets to
- * "•", other private-use glyphs (icon fonts) dropped, a soft hyphen standing alone or between
- * spaces read as the dash it was drawn as ("Sep. 2023 \u00ad Mar. 2024"), any other one removed,
- * zero-width characters and controls removed.
- */
-export function normaliseItemText(raw) {
-  let s = "";
-  for (const ch of raw) {
-    const cp = ch.codePointAt(0);
-    if (PUA_BULLETS.has(cp)) s += "•";
-    else if ((cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000) continue;
-    else if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    else s += ch;
-  }
-  s = s.normalize("NFKC");
-  if (/^\s*\u00ad+\s*$/.test(s)) return s.replace(/\u00ad+/, "–");
-  return s
-    .replace(/(^|\s)\u00ad+(?=\s|$)/g, "$1–")
-    .replace(/\u00ad/g, "")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, "")
-    .replace(/\u00a0/g, " ");
-}
-
-/** Fonts whose every visible item is one glyph: icon fonts (FontAwesome, academicons) in PDFs. */
-function iconFonts(items) {
-  const stats = new Map();
-  for (const it of items) {
-    const t = (it.str ?? "").trim();
-    if (!t) continue;
-    const s = stats.get(it.fontName) ?? { single: 0, other: 0 };
-    if ([...t].length === 1) s.single++;
-    else s.other++;
-    stats.set(it.fontName, s);
-  }
-  return new Set([...stats].filter(([, s]) => s.other === 0 && s.single > 0).map(([f]) => f));
-}
-
-/** Items → runs with boxes in top-down page coordinates. */
-export function toRuns(items, pageHeight) {
-  const icons = iconFonts(items);
-  const runs = [];
-  for (const it of items) {
-    if (typeof it.str !== "string" || !it.str.trim()) continue;
-    const [a, b, c, d, tx, ty] = it.transform;
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10;
-    // Rotated text (a vertical label along the margin) is not part of the reading flow.
-    if (Math.abs(b) > 0.1 * Math.abs(a) && Math.abs(a) > 0) continue;
-    let text = normaliseItemText(it.str);
-    if (icons.has(it.fontName)) {
-      const t = text.trim();
-      if (!KEEP_SINGLE.test(t)) continue;
-      text = BULLET_CHARS.includes(t) ? "•" : t;
-    }
-    if (!text.trim()) continue;
-    const chars = [...it.str].length || 1;
-    const per = (it.width || 0) / chars;
-    const lead = it.str.length - it.str.trimStart().length;
-    const trail = it.str.length - it.str.trimEnd().length;
-    const x0 = tx + lead * per;
-    const x1 = tx + Math.max(per, (it.width || size * 0.5 * chars) - trail * per);
-    runs.push({ text: text.trim(), x0, x1, y: pageHeight - ty, size, font: it.fontName ?? "" });
-  }
-  return runs;
-}
 
 /** Runs → rows (shared baseline, within 45 % of the smaller size), each sorted left to right. */
 export function toRows(runs) {
@@ -157,12 +89,13 @@ export function toCells(row, rowIndex, em = row.size, edges = []) {
     const gap = cell ? run.x0 - cell.x1 : 0;
     const atEdge = cell && gap > 0.2 * em && edges.some((e) => Math.abs(e - run.x0) <= 2);
     if (!cell || atEdge || gap > 1.2 * Math.min(em, Math.max(run.size, cell.size))) {
-      cell = { text: run.text, x0: run.x0, x1: run.x1, y: row.y, size: run.size, font: run.font, row: rowIndex };
+      cell = { text: run.text, x0: run.x0, x1: run.x1, y: row.y, size: run.size, font: run.font, row: rowIndex, boldChars: run.bold ? run.text.length : 0 };
       cells.push(cell);
       continue;
     }
     const glue = gap > 0.12 * run.size && !cell.text.endsWith(" ") && !/^[,.;:)]/.test(run.text) ? " " : "";
     cell.text += glue + run.text;
+    if (run.bold) cell.boldChars += run.text.length;
     cell.x1 = Math.max(cell.x1, run.x1);
     cell.size = Math.max(cell.size, run.size);
   }
@@ -329,12 +262,21 @@ export function toLines(ordered, pageWidth, edges = []) {
   }
   return lines
     .filter((l) => l.cells.length)
-    .map((l) => ({ ...l.cells[0], text: l.cells.map((c) => c.text).join("\t"), x1: l.x1, cells: l.cells.length, side: !!l.cells[0].side, column: l.cells[0].column }));
+    .map((l) => ({ ...l.cells[0], text: l.cells.map((c) => c.text).join("\t"), x1: l.x1, cells: l.cells.length, side: !!l.cells[0].side, column: l.cells[0].column, bold: isBoldCell(l.cells[0]) }));
 }
 
-/** One page → ordered lines (with paragraph gaps marked) in top-down coordinates. */
-export function readPage(items, pageWidth, pageHeight) {
-  const runs = toRuns(items, pageHeight);
+/** A cell set in bold: at least 80 % of its letters (as DOCX lines' first cell). */
+const isBoldCell = (c) => (c.boldChars ?? 0) >= 0.8 * c.text.replace(/\s+/g, "").length && c.boldChars > 0;
+
+/**
+ * One page → ordered lines (with paragraph gaps marked) in top-down coordinates. `styles` are
+ * pdf.js's text styles: a line whose first cell is set in a bold face is `bold`, unless the page's
+ * body text itself is bold (then bold tells nothing apart).
+ */
+export function readPage(items, pageWidth, pageHeight, styles) {
+  const runs = toRuns(items, pageHeight, styles);
+  const chars = runs.reduce((n, r) => n + r.text.length, 0);
+  if (runs.reduce((n, r) => n + (r.bold ? r.text.length : 0), 0) > 0.5 * chars) for (const r of runs) r.bold = false;
   const rows = toRows(runs);
   const em = bodySize(runs);
   const edges = columnEdges(rows, em);
@@ -350,7 +292,7 @@ export function readPage(items, pageWidth, pageHeight) {
     const drop = i ? lines[i].y - lines[i - 1].y : 0;
     lines[i].gapBefore = i > 0 && (drop > pitch * 1.45 || drop < -lines[i].size);
   }
-  return lines.map(({ text, x0, y, size, font, gapBefore, side, column }) => ({ text, x: round(x0), y: round(y), size: round(size), font, gapBefore, side, column }));
+  return lines.map(({ text, x0, y, size, font, gapBefore, side, column, bold }) => ({ text, x: round(x0), y: round(y), size: round(size), font, gapBefore, side, column, ...(bold ? { bold } : {}) }));
 }
 
 const round = (n) => Math.round(n * 10) / 10;
