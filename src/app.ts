@@ -32,6 +32,7 @@ import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePersistedQueries } from "./graphql/persisted-queries.ts";
 import { useViewerResponseCache } from "./graphql/response-cache.ts";
+import { useSharedSubscriptionExecution } from "./graphql/shared-subscription.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { createTranscriber } from "./ai/transcribe.ts";
@@ -212,6 +213,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
           logger.error("unexpected error", { requestId: ctx.requestId, phase, error: original });
         }
       }) as Plugin,
+      // A subscription event is executed once per (document, variables, viewer), not per subscriber.
+      useSharedSubscriptionExecution((ctx) => (ctx as Partial<Context>).viewer?.id ?? "anonymous"),
       // Last, so every guard above has run (and may refuse) before an answer comes from the cache.
       ...useViewerResponseCache({ ttlMs: 5 * 60_000, maxEntries: 2000 }),
     ],
