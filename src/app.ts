@@ -21,6 +21,7 @@ import { clientIp, createRouter, sendJson } from "./http/router.ts";
 import { attachWebSocket, tokenFromParams } from "./http/websocket.ts";
 import { createGraphiQLHandler, wantsGraphiQL } from "./http/graphiql.ts";
 import { createStaticHandler } from "./http/static.ts";
+import { createMultipartParser } from "./http/multipart.ts";
 import { createMetrics, useRequestLog } from "./observability.ts";
 import type { Context, InitialContext } from "./context.ts";
 import type { AppServices } from "./services.ts";
@@ -31,6 +32,7 @@ import { createAiProvider } from "./ai/create-provider.ts";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePersistedQueries } from "./graphql/persisted-queries.ts";
 import { useViewerResponseCache } from "./graphql/response-cache.ts";
+import { useSharedSubscriptionExecution } from "./graphql/shared-subscription.ts";
 import { createFetch } from "@whatwg-node/fetch";
 import { JobRunner } from "./jobs/runner.ts";
 import { createTranscriber } from "./ai/transcribe.ts";
@@ -159,6 +161,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     },
   };
 
+  // The same limits for the worker's parser and yoga's own (which still takes the rest, e.g. a form without the CSRF header, to refuse it).
+  const FORM_LIMITS = { fileSize: config.maxUploadBytes, files: 1, fieldSize: 1_000_000, fields: 4, parts: 5 };
+  const multipart = createMultipartParser(FORM_LIMITS, { endpoint: "/graphql", csrfHeader: "x-graphql-yoga-csrf" });
+  const maxMultipartBytes = config.maxUploadBytes + 2 * 1024 * 1024;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: contextFactory as never,
@@ -181,8 +187,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
     // A multipart body sent without Content-Length is bounded by the form limits below instead:
     // one file of at most MAX_UPLOAD_MB, and the `operations` and `map` fields of at most 1 MB each.
     maxRequestBodySize: false,
-    fetchAPI: createFetch({ formDataLimits: { fileSize: config.maxUploadBytes, files: 1, fieldSize: 1_000_000, fields: 4, parts: 5 } }),
+    fetchAPI: createFetch({ formDataLimits: FORM_LIMITS }),
     plugins: [
+      // Multipart bodies the router parsed in the worker: their params, file variables in shared memory.
+      multipart.plugin(),
       useRequestLog(logger, metrics, requestIds),
       variableLimits,
       useRequestGuards(schema, { introspection: config.introspection }),
@@ -205,6 +213,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
           logger.error("unexpected error", { requestId: ctx.requestId, phase, error: original });
         }
       }) as Plugin,
+      // A subscription event is executed once per (document, variables, viewer), not per subscriber.
+      useSharedSubscriptionExecution((ctx) => (ctx as Partial<Context>).viewer?.id ?? "anonymous"),
       // Last, so every guard above has run (and may refuse) before an answer comes from the cache.
       ...useViewerResponseCache({ ttlMs: 5 * 60_000, maxEntries: 2000 }),
     ],
@@ -215,7 +225,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
   const route = createRouter({
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
-    maxMultipartBytes: config.maxUploadBytes + 2 * 1024 * 1024,
+    maxMultipartBytes,
     health: (_req, res) => sendJson(res, 200, { status: "ok" }),
     ready: (_req, res) => ready(res),
     routes: [
@@ -234,7 +244,12 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
         },
       },
     ],
-    graphql: (req, res) => (graphiqlPage && wantsGraphiQL(req, "/graphql") ? graphiqlPage(req, res) : yoga.handle(req, res)),
+    graphql: async (req, res) => {
+      if (graphiqlPage && wantsGraphiQL(req, "/graphql")) return graphiqlPage(req, res);
+      // An upload's body is parsed in a worker before yoga runs; yoga gets its params (multipart.plugin()).
+      if (multipart.takes(req)) await multipart.parse(req, maxMultipartBytes);
+      return yoga.handle(req, res);
+    },
   });
   const server = createServer(route);
   // Malformed HTTP (bad request line, oversized headers) is answered 400, never thrown.
@@ -310,6 +325,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger; leaseMs?
       if (server.listening) await closed;
       clearTimeout(timer);
       await closeExtractPool();
+      await multipart.close();
       await closeCpuPool();
       await revocations.stop();
       await events.stop();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from "graphql";
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Logger } from "./logger.ts";
@@ -10,13 +10,15 @@ const ENHANCEMENT_STATES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELL
 const COUNTED_JOBS_KEPT = 10_000;
 
 /**
- * Prometheus metrics for one app: operations by name, type and transport, their durations, and
- * errors by code, both transport errors (`extensions.code`) and typed results (`Error.code`).
+ * Prometheus metrics for one app: operations by root field, type and transport, their durations,
+ * and errors by code, both transport errors (`extensions.code`) and typed results (`Error.code`).
+ * Series are labelled by what the schema bounds (rootFieldLabel), never by the operation name a
+ * client chose: one label value per client-made name would grow the series without limit.
  */
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const labelNames = ["operation", "type", "transport"] as const;
+  const labelNames = ["field", "type", "transport"] as const;
   return {
     registry,
     operations: new Counter({ name: "graphql_operations_total", help: "GraphQL operations executed", labelNames, registers: [registry] }),
@@ -31,7 +33,7 @@ export function createMetrics() {
     watchConnections(count: () => number) {
       new Gauge({ name: "websocket_connections", help: "Open graphql-ws connections", registers: [registry], collect() { this.set(count()); } });
     },
-    errors: new Counter({ name: "graphql_errors_total", help: "Errors by code: extensions.code of errors[], and Error.code of typed results", labelNames: ["code", "operation"], registers: [registry] }),
+    errors: new Counter({ name: "graphql_errors_total", help: "Errors by code: extensions.code of errors[], and Error.code of typed results", labelNames: ["code", "field"], registers: [registry] }),
     /**
      * Enhancement jobs, LLM calls and extractions, as the domain code reports them (telemetry.ts).
      * `countJobs` reads the jobs by state at scrape time, so the gauge survives restarts.
@@ -119,6 +121,32 @@ export function errorCodes(result: ExecutionResult): string[] {
   return codes;
 }
 
+/**
+ * The metric label of an operation: its one root field's name (`me`, `uploadSample`, `__typename`),
+ * or "multiple" when it selects several. Operations are labelled once validated, so every name is a
+ * field of the schema: at most one series per root field, plus "multiple" and "none".
+ */
+export function rootFieldLabel(document: DocumentNode, op: OperationDefinitionNode | null | undefined): string {
+  if (!op) return "none";
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (selections: readonly SelectionNode[]) => {
+    for (const s of selections) {
+      if (names.size > 1) return;
+      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet.selections);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = fragments.get(s.name.value);
+        if (fragment) visit(fragment.selectionSet.selections);
+      }
+    }
+  };
+  visit(op.selectionSet.selections);
+  return names.size === 1 ? [...names][0] : names.size ? "multiple" : "none";
+}
+
 type OperationFields = { operation: string; type: string; transport: "http" | "ws"; viewerId: string | null; errorCodes: string[]; operationMs: number };
 
 /**
@@ -140,6 +168,7 @@ export function useRequestLog(logger: Logger, metrics: Metrics, requestIds: Weak
     return {
       request: ctx.request,
       operation: op?.name?.value ?? operationName ?? "anonymous",
+      field: rootFieldLabel(document, op),
       type: op?.operation ?? "unknown",
       transport: (ctx.connectionParams !== undefined || ctx.socket !== undefined ? "ws" : "http") as "http" | "ws",
       requestId: ctx.requestId,
@@ -149,10 +178,10 @@ export function useRequestLog(logger: Logger, metrics: Metrics, requestIds: Weak
   const record = (info: ReturnType<typeof describe>, started: number, result: ExecutionResult | null) => {
     const seconds = (performance.now() - started) / 1000;
     const codes = result ? errorCodes(result) : [];
-    const labels = { operation: info.operation, type: info.type, transport: info.transport };
+    const labels = { field: info.field, type: info.type, transport: info.transport };
     metrics.operations.inc(labels);
     metrics.duration.observe(labels, seconds);
-    for (const code of codes) metrics.errors.inc({ code, operation: info.operation });
+    for (const code of codes) metrics.errors.inc({ code, field: info.field });
     const fields: OperationFields = { operation: info.operation, type: info.type, transport: info.transport, viewerId: info.viewerId, errorCodes: codes, operationMs: Math.round(seconds * 10_000) / 10 };
     const pending = info.transport === "http" && info.request ? requests.get(info.request) : undefined;
     // A second operation in one request (a batch) gets a line of its own.

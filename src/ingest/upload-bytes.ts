@@ -1,5 +1,7 @@
 /**
- * Reads an upload into one block of shared memory, chunk by chunk as the multipart parser received
+ * An upload parsed off the main thread (http/multipart.ts, every multipart request that reaches
+ * GraphQL over HTTP) is already in shared memory and returned as it is. Otherwise (yoga's own
+ * parser, e.g. `yoga.fetch` in-process) this reads it into one block of shared memory, chunk by chunk as the multipart parser received
  * it. `File.arrayBuffer()` would join the chunks into a new buffer on the main thread, and the
  * extraction worker would then get a structured-clone copy of that (5 MB: 20–100 ms of main-thread
  * copying under load, measured when the old pool was written). Shared bytes are read by the worker
@@ -10,10 +12,14 @@
  * 80–150 ms here, each one a /health stall). It gives the event loop a turn after every
  * YIELD_BYTES, so other requests are served between the slices.
  */
+import { SharedFile } from "./shared-file.ts";
+
 const YIELD_BYTES = 256 * 1024;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function readUploadBytes(file: Blob, maxBytes: number): Promise<Uint8Array> {
+  // Parsed by the multipart worker (http/multipart.ts): already in shared memory, no copy at all.
+  if (file instanceof SharedFile) return file.sharedBytes.subarray(0, Math.min(file.size, maxBytes));
   const size = Math.min(file.size, maxBytes);
   const bytes = new Uint8Array(new SharedArrayBuffer(size));
   let at = 0;

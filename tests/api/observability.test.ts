@@ -46,12 +46,23 @@ describe("operation log and /metrics", () => {
     const res = await fetch(server.url.replace("/graphql", "/metrics"));
     expect(res.headers.get("content-type")).toMatch(/text\/plain/);
     const text = await res.text();
-    expect(text).toMatch(/graphql_operations_total\{operation="WhoAmI",type="query",transport="http"\} \d+/);
-    expect(text).toMatch(/graphql_operation_duration_seconds_bucket\{le="0.1",operation="WhoAmI",type="query",transport="http"\} \d+/);
-    expect(text).toMatch(/graphql_errors_total\{code="INVALID_CREDENTIALS",operation="BadLogin"\} 1/);
-    expect(text).toMatch(/graphql_errors_total\{code="UNAUTHENTICATED",operation="Anonymous"\} 1/);
+    expect(text).toMatch(/graphql_operations_total\{field="me",type="query",transport="http"\} \d+/);
+    expect(text).toMatch(/graphql_operation_duration_seconds_bucket\{le="0.1",field="me",type="query",transport="http"\} \d+/);
+    expect(text).toMatch(/graphql_errors_total\{code="INVALID_CREDENTIALS",field="login"\} 1/);
+    expect(text).toMatch(/graphql_errors_total\{code="UNAUTHENTICATED",field="me"\} \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
     expect(text).toMatch(/^websocket_connections \d+$/m);
+  });
+
+  it("labels series by root field, never by the client's operation name: 50 names make no new series", async () => {
+    for (let i = 0; i < 50; i++) await post(`query Made${i}Up { me { id } }`, user.token);
+    await post("query Two { me { id } __typename }", user.token);
+    await post("query Spread { ...Root } fragment Root on Query { me { id } }", user.token);
+    const text = await (await fetch(server.url.replace("/graphql", "/metrics"))).text();
+    expect(text).not.toMatch(/Made\d+Up/);
+    expect(text).not.toMatch(/operation="/);
+    expect(Number(text.match(/graphql_operations_total\{field="me",type="query",transport="http"\} (\d+)/)?.[1])).toBeGreaterThanOrEqual(51);
+    expect(text).toMatch(/graphql_operations_total\{field="multiple",type="query",transport="http"\} 1/);
   });
 });
 
