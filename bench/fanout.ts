@@ -128,7 +128,7 @@ function analyse(arrivals: [number, number][][], published: Map<number, Publishe
 }
 
 /** The subscriber process, and a way to wait for its next protocol line. */
-function startSubscribers(config: { wsUrl: string; token: string; jobId: string; subscribers: number; timeoutMs: number }) {
+export function startSubscribers(config: { wsUrl: string; token: string; jobId: string; subscribers: number; timeoutMs: number }) {
   const script = fileURLToPath(new URL("./fanout-subscribers.ts", import.meta.url));
   const root = fileURLToPath(new URL("..", import.meta.url));
   const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(config)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });

@@ -10,8 +10,8 @@ const WARM_UP = 5;
 const SAMPLES = 100;
 const MAX_MS = 30_000;
 
-const CREATE_JOB = `mutation($input: CreateJobInput!) { createJob(input: $input) { __typename ... on MutationCreateJobSuccess { data { id } } ... on Error { message } } }`;
-const GENERATE = `mutation($input: GenerateResumeInput!) { generateResume(input: $input) { __typename ... on MutationGenerateResumeSuccess { data { id content included { itemId } } } ... on Error { message } } }`;
+export const CREATE_JOB = `mutation($input: CreateJobInput!) { createJob(input: $input) { __typename ... on MutationCreateJobSuccess { data { id } } ... on Error { message } } }`;
+export const GENERATE = `mutation($input: GenerateResumeInput!) { generateResume(input: $input) { __typename ... on MutationGenerateResumeSuccess { data { id content included { itemId } } } ... on Error { message } } }`;
 const TRIVIAL = `{ me { id } }`;
 // `data { id }` is selected on purpose: with no field of the success type selected, the server
 // currently answers an internal error (Prisma: "The `select` statement ... must not be empty").

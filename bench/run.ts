@@ -11,6 +11,7 @@ import { benchFanout, fanoutSection, type FanoutResult } from "./fanout.ts";
 import { benchGenerateResume, generateResumeAvailable, generateResumeSection, type GenerateResumeResult } from "./generate-resume.ts";
 import { benchReadPath, readPathRatios, readPathSection, type ReadPathResult } from "./read-path.ts";
 import { advisorSection, benchAdvisor, type AdvisorResult } from "./advisor.ts";
+import { benchScale, scaleSection, type ScaleResult } from "./scale.ts";
 import { median, ms, percentile, ratio, renderSection, target, withTimeout, type Row, type Section } from "./lib.ts";
 
 interface Outcome<T> {
@@ -135,6 +136,18 @@ async function main(): Promise<void> {
     const r = advisor.value;
     summary.push({ metric: "advisor retrieval p95 (40 experiences, 20 jobs, 20 documents)", value: ms(percentile(r.retrieval, 95)), target: target(percentile(r.retrieval, 95), 20, "20 ms") });
     summary.push({ metric: "advisor first streamed token, model at 300 ms (p50)", value: ms(median(r.firstToken)), target: target(median(r.firstToken), 360, "360 ms") });
+  }
+
+  // 10. Scale out: 2 instances on PostgreSQL, 1 on SQLite (separate processes, one machine)
+  const scale = await section<ScaleResult>("10. Scale out", 600_000, benchScale, (r) => ({ ...scaleSection(r), title: `10. ${scaleSection(r).title}` }));
+  if (scale.value) {
+    const r = scale.value;
+    const pair = (f: ScaleResult["read"]) => `${Math.round(f["PostgreSQL ×2"]?.rps)} / ${Math.round(f["SQLite ×1"]?.rps)} req/s = ${ratio(f["PostgreSQL ×2"]?.rps / f["SQLite ×1"]?.rps)}`;
+    summary.push({ metric: "scale: myProfile, PG ×2 / SQLite ×1", value: pair(r.read) });
+    summary.push({ metric: "scale: generateResume, PG ×2 / SQLite ×1", value: pair(r.generate) });
+    const f = r.fanout["PostgreSQL ×2"];
+    if (f) summary.push({ metric: `scale: fan-out to ${f.subscribers} over 2 PG instances, spread p99`, value: ms(f.spreadP99), target: `${f.lost} events lost` });
+    summary.push({ metric: "scale: jobs per minute, PG ×2 / SQLite ×1", value: `${r.jobsPerMinute["PostgreSQL ×2"]?.toFixed(0)} / ${r.jobsPerMinute["SQLite ×1"]?.toFixed(0)}` });
   }
 
   await closeExtractPool().catch(() => undefined);

@@ -24,7 +24,8 @@ export interface JobKind<J extends Claimed = Claimed> {
   /** Jobs of this kind running at once in this process: the one limit on them. */
   readonly concurrency: number;
   claim(owner: string, leaseMs: number): Promise<J | null>;
-  renew(job: J, owner: string, leaseMs: number): Promise<void>;
+  /** Extends the lease; false when this claim no longer holds the job (another instance took it over). */
+  renew(job: J, owner: string, leaseMs: number): Promise<boolean>;
   /** A graceful stop interrupted the job: put it back, not counted as a failed attempt. */
   requeue(job: J, owner: string): Promise<void>;
   /** Does the work; `signal` aborts on shutdown (reason ShutdownError) or cancellation. */
@@ -44,6 +45,19 @@ export interface RunnerOptions {
 
 export class ShutdownError extends Error {
   override name = "ShutdownError";
+}
+
+/**
+ * A write under a claim that no longer holds the job: this instance stopped renewing its lease
+ * while alive (a long pause), and another instance took the job over. Every write of a job's
+ * progress, result or end is conditional on the claim (the row's lease owner and attempt number)
+ * and throws this on zero rows; the runner then drops the job without writing anything more.
+ */
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+  constructor(kind: string, jobId: string) {
+    super(`The ${kind} job ${jobId} was taken over by another instance; this one writes nothing more`);
+  }
 }
 
 /**
@@ -136,19 +150,27 @@ export class JobRunner {
     const controller = new AbortController();
     const log = this.opts.logger;
     const heartbeat = setInterval(() => {
-      kind.renew(job, this.owner, this.leaseMs).catch((e) => log.warn("lease renewal failed", { kind: kind.name, jobId: job.id, error: e }));
+      kind
+        .renew(job, this.owner, this.leaseMs)
+        .then((held) => held || controller.abort(new LeaseLostError(kind.name, job.id)))
+        .catch((e) => log.warn("lease renewal failed", { kind: kind.name, jobId: job.id, error: e }));
     }, Math.max(50, this.leaseMs / 3));
+    const lost = (e: unknown) => e instanceof LeaseLostError || controller.signal.reason instanceof LeaseLostError;
     const done = kind
       .run(job, controller.signal)
       .catch(async (e) => {
         if (e instanceof ShutdownError || controller.signal.reason instanceof ShutdownError) return kind.requeue(job, this.owner);
+        if (lost(e)) throw e;
         log.warn("job failed", { kind: kind.name, jobId: job.id, error: e });
         await kind.failed(job, this.owner, e);
       })
-      .catch((e) => log.error("job bookkeeping failed", { kind: kind.name, jobId: job.id, error: e }))
+      .catch((e) => {
+        if (lost(e)) log.warn("job lease lost", { kind: kind.name, jobId: job.id, owner: this.owner });
+        else log.error("job bookkeeping failed", { kind: kind.name, jobId: job.id, error: e });
+      })
       .finally(() => {
         clearInterval(heartbeat);
-        running.delete(job.id);
+        if (running.get(job.id)?.done === done) running.delete(job.id);
         this.wake();
       });
     running.set(job.id, { controller, done });

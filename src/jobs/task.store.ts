@@ -1,6 +1,6 @@
 import { db } from "../db/client.ts";
 import type { Prisma, Task } from "../generated/prisma/client.ts";
-import type { Clock, JobKind } from "./runner.ts";
+import { LeaseLostError, type Clock, type JobKind } from "./runner.ts";
 import { claimNext, type ClaimTx } from "./claim.ts";
 
 /*
@@ -64,8 +64,11 @@ function message(e: unknown): string {
 /** A job kind over the rows of `tasks` with this kind name; the retry policy is the options'. */
 export function taskKind(o: TaskKindOptions): JobKind<Task> {
   const later = (ms: number) => new Date(o.clock.now().getTime() + ms);
+  // Only the claim that holds the task writes it: same owner and same attempt (a later claim counts one more).
+  const held = (task: Task, owner: string) => ({ id: task.id, leaseOwner: owner, attempts: task.attempts, status: "RUNNING" as const });
   const end = async (task: Task, owner: string, data: Prisma.TaskUpdateManyMutationInput) => {
-    await db().task.updateMany({ where: { id: task.id, leaseOwner: owner, status: "RUNNING" }, data: { leaseOwner: null, leaseUntil: null, ...data } });
+    const r = await db().task.updateMany({ where: held(task, owner), data: { leaseOwner: null, leaseUntil: null, ...data } });
+    if (!r.count) throw new LeaseLostError(o.name, task.id);
   };
   return {
     name: o.name,
@@ -117,7 +120,8 @@ export function taskKind(o: TaskKindOptions): JobKind<Task> {
       });
     },
     async renew(task, owner, leaseMs) {
-      await db().task.updateMany({ where: { id: task.id, leaseOwner: owner, status: "RUNNING" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } });
+      const r = await db().task.updateMany({ where: held(task, owner), data: { leaseUntil: new Date(Date.now() + leaseMs) } });
+      return r.count === 1;
     },
     async requeue(task, owner) {
       await end(task, owner, { status: "QUEUED", attempts: { decrement: 1 } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../support/server.ts";
 import { newUser } from "../support/accounts.ts";
-import { db } from "../../src/db/client.ts";
+import { db, dialect } from "../../src/db/client.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,7 +13,8 @@ describe("unexpected errors", () => {
   it("reach the client masked, with no stack trace, and are logged as JSON with the request id", async () => {
     const u = await newUser(server);
     // Break the database under the server: a failure no user input can cause.
-    await db().$executeRawUnsafe(`DROP TABLE "master_profiles"`);
+    // (PostgreSQL keeps foreign keys to it: CASCADE drops those constraints, not other tables.)
+    await db().$executeRawUnsafe(`DROP TABLE "master_profiles"${dialect() === "postgres" ? " CASCADE" : ""}`);
     const res = await fetch(server.url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${u.token}`, "x-request-id": "req-test-42" },

@@ -10,6 +10,8 @@ import { addExperiences, ENHANCE, gql, signIn, startInstance, stopInstances, sub
  * Jobs across instances: two server processes on one PostgreSQL database claim enhancement jobs
  * with FOR UPDATE SKIP LOCKED. The instance running a job is killed with SIGKILL (no requeue, no
  * goodbye): the other takes the job over once its lease runs out and finishes it exactly once.
+ * An instance paused (SIGSTOP) past its lease loses the job the same way, and when it resumes it
+ * writes nothing: every write of a job is conditional on the claim that holds it.
  */
 
 /** An honest model, slow enough that a job is still running when its instance is killed. */
@@ -29,13 +31,15 @@ describe("jobs across two instances on one PostgreSQL database", () => {
   let cwd: string;
   let a: Instance;
   let b: Instance;
+  let c: Instance | undefined;
   let urlA: string;
   let urlB: string;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     [pg, fake] = await Promise.all([startPostgres(), startFakeGroq({ apiKey: "test-key" })]);
     fake.setHandler(honest);
-    const env = {
+    env = {
       DATABASE_URL: await pg.createDatabase(),
       NODE_ENV: "test",
       JWT_SECRET: "a-shared-secret-that-is-long-enough-for-hs256-0123456789",
@@ -53,7 +57,7 @@ describe("jobs across two instances on one PostgreSQL database", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await stopInstances([a, b]);
+    await stopInstances([a, b, c]);
     await Promise.all([pg?.stop(), fake?.close()]);
     if (cwd) rmSync(cwd, { recursive: true, force: true });
   });
@@ -121,4 +125,50 @@ describe("jobs across two instances on one PostgreSQL database", () => {
     expect(notes).toHaveLength(1);
   }, 60_000);
 
+  it("an instance paused past its lease loses the job; resumed, it writes nothing, and every revision is published once", async () => {
+    // The instance killed above is replaced: two live instances again.
+    const live = [a, b].find((p) => p.child.exitCode === null && p.child.signalCode === null)!;
+    c = startInstance({ ...env, UPLOAD_DIR: join(cwd, "c") }, cwd);
+    const pair = [{ p: live, url: live === a ? urlA : urlB }, { p: c, url: await c.url }];
+    const token = await signIn(pair[0].url, "grace@example.com");
+    await addExperiences(pair[0].url, token, 3);
+    // A subscriber on each instance from before the job exists: it must see every revision, the claim's too.
+    const subs = pair.map(({ url }) => {
+      const { client } = ws(url, token);
+      return { client, sub: subscribe(client, `subscription { myEnhancementJobs { id status message revision } }`, (ev) => ev.some((e) => e.myEnhancementJobs.status === "COMPLETED")) };
+    });
+    await Promise.all(subs.map((s) => s.sub.started));
+    fake.setLatency(700);
+    const id = (await gql(pair[0].url, ENHANCE, {}, token)).enhanceProfile.data.id as string;
+    const claimedBy = (p: Instance) => p.output().split("\n").some((l) => l.includes('"msg":"job claimed"') && l.includes(`"jobId":"${id}"`));
+    const runner = await until(() => pair.find(({ p }) => claimedBy(p)), 10_000, "a claim");
+    const other = pair.find((x) => x !== runner)!;
+    await until(async () => (await gql(other.url, JOB, { id }, token)).enhancementJob.data.message.includes("(1/4)"), 15_000, "the first item");
+    runner.p.child.kill("SIGSTOP");
+    fake.setLatency(50);
+    const state = async () => {
+      const job = (await gql(other.url, JOB, { id }, token)).enhancementJob.data;
+      const profile = (await gql(other.url, `query { myProfile { enhancementVersion } }`, {}, token)).myProfile;
+      const notes = (await gql(other.url, NOTIFICATIONS, {}, token)).notifications.edges.filter((e: any) => e.node.enhancementJobId === id);
+      return { status: job.status, attempts: job.attempts, revision: job.revision, version: profile.enhancementVersion, notes: notes.length };
+    };
+    try {
+      const finished = await until(async () => ((await state()).status === "COMPLETED" ? state() : null), 20_000, "the takeover");
+      expect(claimedBy(other.p)).toBe(true);
+      expect(finished).toMatchObject({ attempts: 2, version: 1, notes: 1 });
+      const seen = (await subs[pair.indexOf(other)].sub.done).map((e) => e.myEnhancementJobs.revision);
+      // 0 (queued), 1 (the first claim), … the takeover, the end: none missing, none twice.
+      expect(seen).toEqual(Array.from({ length: finished.revision + 1 }, (_, i) => i));
+
+      // Resumed: its reply (or its next heartbeat) finds the claim gone, and it stops without a write.
+      runner.p.child.kill("SIGCONT");
+      await until(() => runner.p.output().split("\n").some((l) => l.includes('"msg":"job lease lost"') && l.includes(`"jobId":"${id}"`)), 10_000, "the lost lease");
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await state()).toEqual(finished);
+      expect(runner.p.output()).not.toContain('"msg":"job bookkeeping failed"');
+    } finally {
+      runner.p.child.kill("SIGCONT");
+      await Promise.all(subs.map((s) => s.client.dispose()));
+    }
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { graphql } from "../gql/index.ts";
 import { ok, startServer, success, type TestServer } from "../support/server.ts";
 import { newUser } from "../support/accounts.ts";
 import { fixture, upload } from "../support/upload.ts";
-import { db } from "../../src/db/client.ts";
+import { db, dialect } from "../../src/db/client.ts";
 
 const UploadSampleDoc = graphql(`
   mutation UploadSample($input: UploadSampleInput!) {
@@ -44,6 +44,22 @@ const uploadsOf = (userId: string) => {
   const dir = join(server.dir, "uploads", userId, "samples");
   return existsSync(dir) ? readdirSync(dir) : [];
 };
+
+/** Makes every UPDATE of `table` fail with `message` (a trigger, in each database's dialect); returns its removal. */
+async function failUpdates(table: string, message: string): Promise<() => Promise<void>> {
+  if (dialect() === "postgres") {
+    await db().$executeRawUnsafe(`CREATE FUNCTION fail_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER fail_update BEFORE UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION fail_update()`);
+    return async () => {
+      await db().$executeRawUnsafe(`DROP TRIGGER fail_update ON ${table}`);
+      await db().$executeRawUnsafe(`DROP FUNCTION fail_update()`);
+    };
+  }
+  await db().$executeRawUnsafe(`CREATE TRIGGER fail_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`);
+  return async () => {
+    await db().$executeRawUnsafe(`DROP TRIGGER fail_update`);
+  };
+}
 
 async function send(token: string, type: "RESUME" | "COVER_LETTER", name: string, bytes: Uint8Array = fixture(name), declared?: string) {
   return upload(server, UploadSampleDoc, { input: { type, file: null as never } }, { name, bytes, type: declared }, { token });
@@ -151,12 +167,12 @@ describe("uploadSample", () => {
     const u = await newUser(server);
     success((await send(u.token, "RESUME", "resume.txt")).data!.uploadSample);
     const before = uploadsOf(u.id);
-    await db().$executeRawUnsafe(`CREATE TRIGGER fail_sample_update BEFORE UPDATE ON sample_documents BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const drop = await failUpdates("sample_documents", "disk full");
     try {
       const res = await send(u.token, "RESUME", "resume-libreoffice.docx");
       expect(res.errors?.[0].message).toBe("Unexpected error.");
     } finally {
-      await db().$executeRawUnsafe(`DROP TRIGGER fail_sample_update`);
+      await drop();
     }
     expect(uploadsOf(u.id)).toEqual(before);
     const row = (await ok(server, SampleDoc, { type: "RESUME" }, { token: u.token })).sample!;

@@ -39,7 +39,8 @@ export interface TestServer {
  */
 export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; port?: number }, opts: { logs?: "capture" | "stdout"; clock?: Clock } = {}): Promise<TestServer> {
   const dir = reuse?.dir ?? mkdtempSync(join(tmpdir(), "jobwise-test-"));
-  let dbUrl = `file:${join(dir, "test.db")}`;
+  // A restart passes the first start's env back: its DATABASE_URL is the database to report.
+  let dbUrl = env.DATABASE_URL ?? `file:${join(dir, "test.db")}`;
   if (onPostgres && !env.DATABASE_URL) {
     dbUrl = postgresDbs.get(dir) ?? (await (await filePostgres()).createDatabase());
     postgresDbs.set(dir, dbUrl);

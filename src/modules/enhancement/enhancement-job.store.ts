@@ -3,7 +3,7 @@ import { ConflictError } from "../../errors.ts";
 import type { EnhancementJob, Prisma } from "../../generated/prisma/client.ts";
 import { pubsub } from "../../pubsub.ts";
 import { report } from "../../telemetry.ts";
-import type { JobKind } from "../../jobs/runner.ts";
+import { LeaseLostError, type JobKind } from "../../jobs/runner.ts";
 import { claimNext, type ClaimTx } from "../../jobs/claim.ts";
 import { notifyEnhancementEnded } from "../notification/notification.store.ts";
 
@@ -130,18 +130,27 @@ async function takeOver(client: ClaimTx, c: EnhancementJob, owner: string, lease
   return client.enhancementJob.findUniqueOrThrow({ where: { id: c.id } });
 }
 
-export async function renew(jobId: string, owner: string, leaseMs: number): Promise<void> {
-  await db().enhancementJob.updateMany({ where: { id: jobId, leaseOwner: owner, status: "RUNNING" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } });
+/**
+ * The claim a write is made under: the row's lease owner and attempt number as the claim left
+ * them. Another instance taking the job over changes both, so a write from an instance that lost
+ * its lease while alive (a long pause) matches no row and throws LeaseLostError.
+ */
+type Held = Pick<EnhancementJob, "id" | "leaseOwner" | "attempts">;
+const held = (job: Held) => ({ id: job.id, status: "RUNNING" as const, leaseOwner: job.leaseOwner, attempts: job.attempts });
+
+export async function renew(job: Held, leaseMs: number): Promise<boolean> {
+  const r = await db().enhancementJob.updateMany({ where: held(job), data: { leaseUntil: new Date(Date.now() + leaseMs) } });
+  return r.count === 1;
 }
 
 /** A graceful stop: back to QUEUED with its finished items kept; not a failed attempt. */
-export async function requeue(jobId: string, owner: string): Promise<void> {
-  await serial(jobId, async () => {
+export async function requeue(job: Held): Promise<void> {
+  await serial(job.id, async () => {
     const r = await db().enhancementJob.updateMany({
-      where: { id: jobId, leaseOwner: owner, status: "RUNNING" },
+      where: held(job),
       data: { status: "QUEUED", attempts: { decrement: 1 }, leaseOwner: null, leaseUntil: null, step: "queued", message: "Requeued: the server restarted; finished items are kept", revision: { increment: 1 } },
     });
-    if (r.count) publish(await db().enhancementJob.findUniqueOrThrow({ where: { id: jobId } }));
+    if (r.count) publish(await db().enhancementJob.findUniqueOrThrow({ where: { id: job.id } }));
   });
 }
 
@@ -153,12 +162,12 @@ export interface Progress {
   partial?: Record<string, unknown>;
 }
 
-/** Records progress; it never goes backwards (a resumed job starts where it was). */
-export function progress(jobId: string, p: Progress): Promise<EnhancementJob> {
-  return serial(jobId, async () => {
-    const current = await db().enhancementJob.findUniqueOrThrow({ where: { id: jobId }, select: { progress: true } });
-    const job = await db().enhancementJob.update({
-      where: { id: jobId },
+/** Records progress under the job's claim; it never goes backwards (a resumed job starts where it was). */
+export function progress(job: Held, p: Progress): Promise<EnhancementJob> {
+  return serial(job.id, async () => {
+    const current = await db().enhancementJob.findUniqueOrThrow({ where: { id: job.id }, select: { progress: true } });
+    const [row] = await db().enhancementJob.updateManyAndReturn({
+      where: held(job),
       data: {
         step: p.step,
         message: p.message,
@@ -167,7 +176,8 @@ export function progress(jobId: string, p: Progress): Promise<EnhancementJob> {
         revision: { increment: 1 },
       },
     });
-    return publish(job);
+    if (!row) throw new LeaseLostError("enhancement", job.id);
+    return publish(row);
   });
 }
 
@@ -176,12 +186,18 @@ export type Outcome =
   | { status: "FAILED"; message: string; error: string }
   | { status: "CANCELLED"; message: string };
 
-/** Ends a job (its lease released); its notification is written in the same transaction. */
-export function finish(jobId: string, outcome: Outcome): Promise<EnhancementJob | null> {
-  return serial(jobId, () => finishWhere({ id: jobId, status: { in: [...ACTIVE] } }, outcome));
+/**
+ * Ends a job under its claim (the lease released); its notification, and `write` (the job's
+ * result elsewhere: the profile), go in the same transaction, after the row is moved: a claim
+ * that lost the job writes nothing (LeaseLostError), so a result is never written twice.
+ */
+export async function finish(job: Held, outcome: Outcome, write?: (tx: ClaimTx) => Promise<void>): Promise<EnhancementJob> {
+  const ended = await serial(job.id, () => finishWhere(held(job), outcome, write));
+  if (!ended) throw new LeaseLostError("enhancement", job.id);
+  return ended;
 }
 
-async function finishWhere(where: Prisma.EnhancementJobWhereInput, outcome: Outcome): Promise<EnhancementJob | null> {
+async function finishWhere(where: Prisma.EnhancementJobWhereInput & { id: string }, outcome: Outcome, write?: (tx: ClaimTx) => Promise<void>): Promise<EnhancementJob | null> {
   let after: (() => void) | undefined;
   const job = await db().$transaction(async (tx) => {
     const r = await tx.enhancementJob.updateMany({
@@ -198,7 +214,8 @@ async function finishWhere(where: Prisma.EnhancementJobWhereInput, outcome: Outc
       },
     });
     if (!r.count) return null;
-    const ended = await tx.enhancementJob.findFirstOrThrow({ where: { id: (where as { id: string }).id } });
+    await write?.(tx);
+    const ended = await tx.enhancementJob.findFirstOrThrow({ where: { id: where.id } });
     after = await notifyEnhancementEnded(tx, ended);
     return ended;
   });
@@ -214,11 +231,11 @@ export function enhancementKind(concurrency: number, run: (job: EnhancementJob, 
     name: "enhancement",
     concurrency,
     claim,
-    renew: (job, owner, leaseMs) => renew(job.id, owner, leaseMs),
-    requeue: (job, owner) => requeue(job.id, owner),
+    renew: (job, _owner, leaseMs) => renew(job, leaseMs),
+    requeue: (job) => requeue(job),
     run,
     failed: async (job) => {
-      await finish(job.id, { status: "FAILED", message: "Failed; your profile is unchanged", error: "The enhancement failed unexpectedly; your profile is unchanged" });
+      await finish(job, { status: "FAILED", message: "Failed; your profile is unchanged", error: "The enhancement failed unexpectedly; your profile is unchanged" });
     },
   };
 }

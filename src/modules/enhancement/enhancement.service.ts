@@ -9,9 +9,9 @@ import { extractFacts, groundingCheck, profileTexts, type GroundingResult, type 
 import type { WritingStyle } from "../../core/types.ts";
 import type { EnhanceItemKind } from "../../ai/provider.ts";
 import { AiError } from "../../ai/errors.ts";
-import { ShutdownError } from "../../jobs/runner.ts";
+import { LeaseLostError, ShutdownError } from "../../jobs/runner.ts";
 import { loadProfile, type LoadedProfile } from "../profile/profile.mapper.ts";
-import { saveEnhancedOutputs } from "../profile/versions.store.ts";
+import { writeEnhancedOutputs } from "../profile/versions.store.ts";
 import * as jobs from "./enhancement-job.store.ts";
 
 export const SECTIONS = ["SUMMARY", "EXPERIENCES", "PROJECTS"] as const;
@@ -123,9 +123,9 @@ const itemKey = (task: Task) => task.itemId ?? "summary";
  */
 export async function runEnhancement(services: AppServices, job: EnhancementJob, signal: AbortSignal): Promise<void> {
   const log = services.logger.child({ jobId: job.id });
-  const progress = (p: jobs.Progress) => jobs.progress(job.id, p);
+  const progress = (p: jobs.Progress) => jobs.progress(job, p);
   const checkCancelled = async () => {
-    if (signal.reason instanceof ShutdownError) throw signal.reason;
+    if (signal.reason instanceof ShutdownError || signal.reason instanceof LeaseLostError) throw signal.reason;
     if (signal.aborted || (await jobs.cancelRequested(job.id))) throw new CancelledError();
   };
 
@@ -186,23 +186,26 @@ export async function runEnhancement(services: AppServices, job: EnhancementJob,
 
     await checkCancelled();
     await progress({ step: "saving", progress: 96, message: "Saving the new versions" });
-    await saveEnhancedOutputs(job.userId, profile.id, tasks, outputs);
-    await jobs.finish(job.id, {
-      status: "COMPLETED",
-      message: `Enhanced ${result.changed.length} of ${tasks.length} items${result.rejected.length ? `; ${result.rejected.length} kept unchanged because the rewrite added facts` : ""}`,
-      result,
+    // The profile is written in the finish's transaction: only while this claim still holds the job.
+    let saved: (() => void) | undefined;
+    const message = `Enhanced ${result.changed.length} of ${tasks.length} items${result.rejected.length ? `; ${result.rejected.length} kept unchanged because the rewrite added facts` : ""}`;
+    await jobs.finish(job, { status: "COMPLETED", message, result }, async (tx) => {
+      saved = await writeEnhancedOutputs(tx, job.userId, profile.id, tasks, outputs);
     });
+    saved?.();
     log.info("enhancement completed", { changed: result.changed.length, rejected: result.rejected.length });
   } catch (e) {
-    // Shutdown wins over whatever the interrupted call threw: the runner requeues the job.
-    if (signal.reason instanceof ShutdownError) throw signal.reason;
+    // Shutdown wins over whatever the interrupted call threw: the runner requeues the job. A lost
+    // claim writes nothing more: the instance that took the job over finishes it.
+    if (signal.reason instanceof ShutdownError || signal.reason instanceof LeaseLostError) throw signal.reason;
+    if (e instanceof LeaseLostError) throw e;
     if (e instanceof CancelledError || signal.aborted) {
-      await jobs.finish(job.id, { status: "CANCELLED", message: "Cancelled; your profile is unchanged" });
+      await jobs.finish(job, { status: "CANCELLED", message: "Cancelled; your profile is unchanged" });
       return;
     }
     const message = e instanceof AiError ? e.message : "The enhancement failed unexpectedly; your profile is unchanged";
     if (!(e instanceof AiError)) log.error("enhancement failed", { error: e });
-    await jobs.finish(job.id, { status: "FAILED", error: message, message: "Failed; your profile is unchanged" });
+    await jobs.finish(job, { status: "FAILED", error: message, message: "Failed; your profile is unchanged" });
   }
 }
 

@@ -52,9 +52,20 @@ export async function notifyInTx(tx: Prisma.TransactionClient, n: NewNotificatio
   return () => pubsub.publish("notification:user", created.userId, created);
 }
 
-/** notifyInTx in a transaction of its own, published after the commit; returns whether it was new. */
+/**
+ * notifyInTx in a transaction of its own, published after the commit; returns whether it was new.
+ * Two writers of one dedupe key at once (the reminder scan and the digest's own follow-up pass,
+ * or two instances) both pass the look-up on PostgreSQL: the unique key decides, and the loser's
+ * P2002 means "already there", not a failed scan (which would wait for its retry backoff).
+ */
 export async function notify(n: NewNotification): Promise<boolean> {
-  const after = await db().$transaction((tx) => notifyInTx(tx, n));
+  let after: (() => void) | undefined;
+  try {
+    after = await db().$transaction((tx) => notifyInTx(tx, n));
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return false;
+    throw e;
+  }
   after?.();
   return Boolean(after);
 }

@@ -20,34 +20,40 @@ function checkedOutput(kind: EnhancedItemKind, out: string[] | undefined): strin
 }
 
 /**
- * Saves an enhancement's outputs in one transaction and rotates versions: the new text becomes
- * `enhanced…`, the last one `previousEnhanced…`. An item deleted while the job ran is skipped.
+ * Writes an enhancement's outputs in the caller's transaction (the job's finish, so a job that
+ * lost its claim writes nothing) and rotates versions: the new text becomes `enhanced…`, the last
+ * one `previousEnhanced…`. An item deleted while the job ran is skipped. Returns the publish to
+ * call once the transaction committed.
  */
-export async function saveEnhancedOutputs(userId: string, profileId: string, items: { kind: EnhancedItemKind; itemId: string | null }[], outputs: Map<string | null, string[]>) {
-  await db().$transaction(async (tx) => {
-    const profile = await tx.masterProfile.findUniqueOrThrow({ where: { id: profileId } });
-    for (const item of items) {
-      const out = checkedOutput(item.kind, outputs.get(item.itemId));
-      if (!out) continue;
-      if (item.kind === "SUMMARY") {
-        await tx.masterProfile.update({
-          where: { id: profileId },
-          data: { previousEnhancedSummary: profile.enhancedSummary, enhancedSummary: out[0] },
-        });
-      } else {
-        const where = { id: item.itemId! };
-        const row = item.kind === "EXPERIENCE"
-          ? await tx.experience.findUnique({ where, select: { enhancedBullets: true } })
-          : await tx.project.findUnique({ where, select: { enhancedBullets: true } });
-        if (!row) continue;
-        const data = { previousEnhancedBullets: row.enhancedBullets ?? PrismaNS.DbNull, enhancedBullets: out };
-        if (item.kind === "EXPERIENCE") await tx.experience.update({ where, data });
-        else await tx.project.update({ where, data });
-      }
+export async function writeEnhancedOutputs(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  profileId: string,
+  items: { kind: EnhancedItemKind; itemId: string | null }[],
+  outputs: Map<string | null, string[]>,
+): Promise<() => void> {
+  const profile = await tx.masterProfile.findUniqueOrThrow({ where: { id: profileId } });
+  for (const item of items) {
+    const out = checkedOutput(item.kind, outputs.get(item.itemId));
+    if (!out) continue;
+    if (item.kind === "SUMMARY") {
+      await tx.masterProfile.update({
+        where: { id: profileId },
+        data: { previousEnhancedSummary: profile.enhancedSummary, enhancedSummary: out[0] },
+      });
+    } else {
+      const where = { id: item.itemId! };
+      const row = item.kind === "EXPERIENCE"
+        ? await tx.experience.findUnique({ where, select: { enhancedBullets: true } })
+        : await tx.project.findUnique({ where, select: { enhancedBullets: true } });
+      if (!row) continue;
+      const data = { previousEnhancedBullets: row.enhancedBullets ?? PrismaNS.DbNull, enhancedBullets: out };
+      if (item.kind === "EXPERIENCE") await tx.experience.update({ where, data });
+      else await tx.project.update({ where, data });
     }
-    await tx.masterProfile.update({ where: { id: profileId }, data: { enhancementVersion: { increment: 1 }, lastEnhancedAt: new Date() } });
-  });
-  published(userId, profileId, null);
+  }
+  await tx.masterProfile.update({ where: { id: profileId }, data: { enhancementVersion: { increment: 1 }, lastEnhancedAt: new Date() } });
+  return () => published(userId, profileId, null);
 }
 
 const VersionInput = z.object({ itemId: z.string().min(1).nullish(), use: z.boolean().optional() });
