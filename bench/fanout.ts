@@ -3,6 +3,7 @@
 // each subscriber received it.
 //   npx tsx bench/fanout.ts
 import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startFakeGroq, type FakeRequest } from "../tests/support/fake-groq.ts";
@@ -73,8 +74,10 @@ export async function benchFanout(): Promise<FanoutResult> {
         await child.next("READY", READY_TIMEOUT_MS);
         await new Promise((r) => setTimeout(r, 500));
         const idle = settledMemory();
+        const profiling = await startRunProfile();
         openGate();
         const result = JSON.parse(await child.next("RESULT", RUN_TIMEOUT_MS + 5_000)) as { arrivals: [number, number][][]; timedOut: boolean };
+        await profiling?.();
         await pollUntilDone(server.url, token, jobId, 10_000);
         await Promise.race([probing, new Promise((r) => setTimeout(r, 2_000))]);
         return { ...analyse(result.arrivals, published, fake.requests, result.timedOut), heapPerSubscriber: (idle.heapUsed - before.heapUsed) / SUBSCRIBERS, rssPerSubscriber: (idle.rss - before.rss) / SUBSCRIBERS };
@@ -87,6 +90,22 @@ export async function benchFanout(): Promise<FanoutResult> {
   } finally {
     await fake.close();
   }
+}
+
+/** FANOUT_CPU_PROF=<file>: a CPU profile of the server process during the measured run only (not start-up). */
+async function startRunProfile(): Promise<(() => Promise<void>) | null> {
+  const file = process.env.FANOUT_CPU_PROF;
+  if (!file) return null;
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 /** Memory after a full collection when the process runs with --expose-gc (npm run bench does), else as it is. */
