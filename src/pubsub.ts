@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { createPubSub } from "graphql-yoga";
+import { createTopicPubSub } from "./events/topic-pubsub.ts";
 import type { EnhancementJob, Notification } from "./generated/prisma/client.ts";
 
 /** Typed topics, each keyed by an id so subscribers only hear about what they own. */
@@ -37,7 +37,7 @@ const delegate: Target = {
   dispatchEvent: (event) => target.dispatchEvent(event),
 };
 
-export const pubsub = createPubSub<Topics>({ eventTarget: delegate as never });
+export const pubsub = createTopicPubSub<Topics>(delegate);
 export type PubSub = typeof pubsub;
 
 /** Routes every topic through `next`; null goes back to the in-process target. */

@@ -225,23 +225,54 @@ builder.subscriptionField("myEnhancementJobs", (t) =>
   }),
 );
 
-async function* followJob(userId: string, jobId: string): AsyncGenerator<EnhancementJob> {
+/**
+ * The job's current state, then every newer state until a terminal one. Hundreds of subscribers
+ * follow one job, so this is an iterator rather than an async generator: per event it costs the
+ * pubsub stream's one promise (a generator's for-await/yield adds several, each paying
+ * AsyncLocalStorage's promise hooks, per subscriber).
+ */
+function followJob(userId: string, jobId: string): AsyncIterableIterator<EnhancementJob> {
   // Subscribe before reading, so no change can slip between the read and the first event.
   const events = pubsub.subscribe("enhancement", jobId);
-  try {
+  let seen: number | null = null;
+  let ended = false;
+  const end = (): IteratorReturnResult<undefined> => {
+    ended = true;
+    void events.return();
+    return { done: true, value: undefined };
+  };
+  const emit = (job: EnhancementJob): IteratorResult<EnhancementJob> => {
+    seen = job.revision;
+    if (enhancement.TERMINAL.has(job.status)) ended = true;
+    return { done: false, value: job };
+  };
+  const first = async (): Promise<IteratorResult<EnhancementJob>> => {
     const current = await db().enhancementJob.findFirst({ where: { id: jobId, userId } });
     // Subscriptions have no result union: the typed failure travels as an error code.
-    if (!current) throw new GraphQLError(new NotFoundError("Enhancement job", jobId).message, { extensions: { code: "NOT_FOUND" } });
-    yield current;
-    if (enhancement.TERMINAL.has(current.status)) return;
-    let seen = current.revision;
-    for await (const job of events) {
-      if (job.revision <= seen) continue;
-      seen = job.revision;
-      yield job;
-      if (enhancement.TERMINAL.has(job.status)) return;
+    if (!current) {
+      end();
+      throw new GraphQLError(new NotFoundError("Enhancement job", jobId).message, { extensions: { code: "NOT_FOUND" } });
     }
-  } finally {
-    await events.return?.();
-  }
+    return emit(current);
+  };
+  const onEvent = (step: IteratorResult<EnhancementJob>): IteratorResult<EnhancementJob> | Promise<IteratorResult<EnhancementJob>> => {
+    if (step.done) return end();
+    if (step.value.revision <= seen!) return events.next().then(onEvent);
+    return emit(step.value);
+  };
+  return {
+    next: () => {
+      if (ended) return Promise.resolve(end());
+      if (seen === null) return first();
+      return events.next().then(onEvent);
+    },
+    return: () => Promise.resolve(end()),
+    throw: (error: unknown) => {
+      end();
+      return Promise.reject(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
