@@ -125,6 +125,7 @@ function analyse(arrivals: [number, number][][], published: Map<number, Publishe
 
   const out: Omit<FanoutResult, "heapPerSubscriber" | "rssPerSubscriber"> = { subscribers: arrivals.length, events: 0, deliveries: 0, lost: 0, outOfOrder: 0, fromWrite: [], fromPublish: [], spread: [], fromLlmAnswer: [], timedOut };
   const pushed = [...published.keys()];
+  const perEvent: Record<number, { step: string; status: string; delays: number[] }> = {};
   for (const list of arrivals) {
     const snapshot = list[0]?.[0] ?? Infinity;
     const received = new Set(list.slice(1).map(([rev]) => rev));
@@ -136,12 +137,14 @@ function analyse(arrivals: [number, number][][], published: Map<number, Publishe
       if (!p) continue; // written before the probe listened: not a measured event
       out.deliveries++;
       out.fromWrite.push(at - p.writtenAt);
+      if (process.env.FANOUT_PER_EVENT) (perEvent[rev] ??= { step: p.step, status: p.status, delays: [] }).delays.push(at - p.writtenAt);
       out.fromPublish.push(at - p.publishedAt);
       out.spread.push(at - firstArrival.get(rev)!);
       const answer = answeredAt.get(rev);
       if (answer !== undefined) out.fromLlmAnswer.push(at - answer);
     }
   }
+  if (process.env.FANOUT_PER_EVENT) for (const [rev, e] of Object.entries(perEvent)) console.error(`revision ${rev} ${e.step}/${e.status}: p50 ${ms(median(e.delays))}, p99 ${ms(percentile(e.delays, 99))}`);
   out.events = new Set(arrivals.flatMap((list) => list.slice(1).map(([rev]) => rev)).filter((rev) => published.has(rev))).size;
   return out;
 }
