@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import jwt from "jsonwebtoken";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -210,6 +210,9 @@ describe("WebSocket auth", () => {
     const sub = collect(client, ProfileUpdatedDoc, {}, (ev) => ev.length >= 2);
     await new Promise((r) => setTimeout(r, 300));
     await ok(server, UpsertNameDoc, { input: { fullName: "First" } }, { token: u.token });
+    // An event shows the profile as it is when delivered (on PostgreSQL after the NOTIFY round
+    // trip): wait for the first before the second change, so each event has its own state.
+    await vi.waitFor(() => expect(sub.events).toHaveLength(1), { timeout: 5_000 });
     await ok(server, UpsertNameDoc, { input: { fullName: "Second" } }, { token: u.token });
     const events = await sub.done;
     expect(events.map((e) => e.data?.profileUpdated.fullName)).toEqual(["First", "Second"]);
