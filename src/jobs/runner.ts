@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { Logger } from "../logger.ts";
 import { unattributed } from "../db/write-scope.ts";
 
@@ -148,6 +149,9 @@ export class JobRunner {
   private run(kind: JobKind, job: Claimed) {
     const running = this.running.get(kind.name)!;
     const controller = new AbortController();
+    // Each of a job's items waiting for an LLM slot listens for the abort (20 items at
+    // LLM_CONCURRENCY=1: 20 listeners, removed as slots are granted): not a leak, so no warning.
+    setMaxListeners(0, controller.signal);
     const log = this.opts.logger;
     const heartbeat = setInterval(() => {
       kind
